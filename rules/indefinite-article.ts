@@ -1,0 +1,24 @@
+import retextIndefiniteArticle from 'retext-indefinite-article'
+import {defineRule} from '../src/rule.ts'
+import {quote, runRetext, type RetextTransformer} from './util.ts'
+
+/** `a` before a vowel sound, `an` before a consonant sound. */
+export default defineRule({
+  meta: {
+    id: 'indefinite-article',
+    description: '`a` or `an` that does not match the sound of the next word',
+    rationale: '"an unique", "a MSc" and "a hour" read as slips; the article follows the sound, not the letter.',
+    defaultLevel: 'warn',
+    fix: 'suggest',
+    example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}
+  },
+  check({doc, report}) {
+    const transformer = (retextIndefiniteArticle as unknown as () => RetextTransformer)()
+    runRetext(doc, transformer, (message, start, end) => {
+      const actual = doc.text.slice(start, end)
+      const expected = (message.expected ?? []).map((e) => (/^A/.test(actual) ? e[0].toUpperCase() + e.slice(1) : e))
+      if (expected.length === 0) return
+      report({start, end, message: `${quote(actual)} does not match the sound of the next word; write ${expected.map(quote).join(' or ')}`, expected})
+    })
+  }
+})

@@ -1,0 +1,50 @@
+// The rule registry: explicit and alphabetical. A rule's file name is its id.
+import type {Rule} from '../src/rule.ts'
+import boldOveruse from './bold-overuse.ts'
+import consistency from './consistency.ts'
+import customPhrase from './custom-phrase.ts'
+import grammarSlip from './grammar-slip.ts'
+import hedge from './hedge.ts'
+import indefiniteArticle from './indefinite-article.ts'
+import length from './length.ts'
+import letterFormality from './letter-formality.ts'
+import missingSpecifics from './missing-specifics.ts'
+import passiveVoice from './passive-voice.ts'
+import placeholder from './placeholder.ts'
+import readability from './readability.ts'
+import redundantAcronym from './redundant-acronym.ts'
+import repeatedWord from './repeated-word.ts'
+import repetitiveStart from './repetitive-start.ts'
+import sentenceLength from './sentence-length.ts'
+import spelling from './spelling.ts'
+import stockPhrase from './stock-phrase.ts'
+import targetMismatch from './target-mismatch.ts'
+import targetMissing from './target-missing.ts'
+import terminology from './terminology.ts'
+import unpunctuatedEnd from './unpunctuated-end.ts'
+
+/** Every rule soplint has, in alphabetical order. */
+export const rules: readonly Rule<any>[] = [
+  boldOveruse,
+  consistency,
+  customPhrase,
+  grammarSlip,
+  hedge,
+  indefiniteArticle,
+  length,
+  letterFormality,
+  missingSpecifics,
+  passiveVoice,
+  placeholder,
+  readability,
+  redundantAcronym,
+  repeatedWord,
+  repetitiveStart,
+  sentenceLength,
+  spelling,
+  stockPhrase,
+  targetMismatch,
+  targetMissing,
+  terminology,
+  unpunctuatedEnd,
+]

@@ -1,0 +1,68 @@
+// Our own passive detection rather than retext-passive: that plugin knows only irregular
+// participles and needs the auxiliary right before them, so it misses "was introduced" and
+// "have also been listed", the commonest passives in statements.
+import data from './data/passive.yml'
+import {defineRule} from '../src/rule.ts'
+import type {Token} from '../src/types.ts'
+import {quote} from './util.ts'
+
+const be = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s"])
+const irregular = new Set<string>(data.irregular)
+const adjectival = new Set<string>(data.adjectival)
+const between = new Set<string>(data.between)
+const regular = /^[a-z]{2,}(?:ed)$/
+
+/** A form of "be" followed by a past participle. */
+export default defineRule({
+  meta: {
+    id: 'passive-voice',
+    description: 'Passive voice that hides who did the work',
+    rationale:
+      'In a statement the reader wants to know what you did. "A new model was proposed" hides the actor; "I proposed a new model" claims the work. States such as "interested in" or "based in" are not flagged.',
+    defaultLevel: 'info',
+    fix: 'none',
+    example: {before: 'Here I was introduced to attention models.', after: 'Here I learned to build attention models.'}
+  },
+  check({doc, report}) {
+    for (const sentence of doc.sentences) {
+      const words = sentence.words
+      for (let i = 0; i < words.length; i++) {
+        if (!be.has(words[i].norm) || !isAuxiliary(words[i], sentence.tokens)) continue
+        let j = i + 1
+        while (j < words.length && (between.has(words[j].norm) || /ly$/.test(words[j].norm)) && !isParticiple(words[j]) && j - i < 4) j++
+        const participle = words[j]
+        if (!participle || !isParticiple(participle) || adjectival.has(participle.norm)) continue
+        if (!adjacent(sentence.tokens, words[i], participle)) continue
+        // "was introduced to" a field is still passive; "was used to" + verb is not.
+        const actual = doc.text.slice(words[i].start, participle.end)
+        report({
+          start: words[i].start,
+          end: participle.end,
+          message: `${quote(actual)} is passive; say who did it, and if it was you, write it with "I"`
+        })
+        i = j
+      }
+    }
+  }
+})
+
+function isParticiple(word: Token): boolean {
+  return irregular.has(word.norm) || (regular.test(word.norm) && word.kind === 'word' && !/^[A-Z]/.test(word.text))
+}
+
+// The "be" word must be a word of its own ("'s" only after a pronoun that takes "is").
+function isAuxiliary(word: Token, tokens: Token[]): boolean {
+  if (word.norm === "'s") {
+    const i = tokens.indexOf(word)
+    return i > 0 && ['it', 'he', 'she', 'that', 'this', 'there', 'what'].includes(tokens[i - 1].norm)
+  }
+  return true
+}
+
+// No punctuation may stand between the auxiliary and the participle.
+function adjacent(tokens: Token[], from: Token, to: Token): boolean {
+  const a = tokens.indexOf(from)
+  const b = tokens.indexOf(to)
+  for (let k = a + 1; k < b; k++) if (tokens[k].kind !== 'word') return false
+  return true
+}

@@ -1,0 +1,24 @@
+import retextRepeatedWords from 'retext-repeated-words'
+import {defineRule} from '../src/rule.ts'
+import {quote, runRetext, type RetextTransformer} from './util.ts'
+
+/** The same word twice in a row ("the the"). */
+export default defineRule({
+  meta: {
+    id: 'repeated-word',
+    description: 'The same word twice in a row',
+    rationale: 'A doubled word ("the the", "technical technical") is a typo the eye skips when proofreading and a reader notices at once.',
+    defaultLevel: 'warn',
+    fix: 'auto',
+    example: {before: 'I improved the the throughput of our pipeline.', after: 'I improved the throughput of our pipeline.'}
+  },
+  check({doc, report}) {
+    const transformer = (retextRepeatedWords as unknown as () => RetextTransformer)()
+    runRetext(doc, transformer, (message, start, end) => {
+      const actual = doc.text.slice(start, end)
+      const word = actual.split(/\s+/)[0]
+      if (!/\p{L}/u.test(word)) return
+      report({start, end, message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})
+    })
+  }
+})

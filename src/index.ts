@@ -1,0 +1,17 @@
+// The public API. The CLI and the language server use only what is exported here.
+import {rules} from '../rules/index.ts'
+import {presets} from './config/presets.ts'
+
+export {lint, lintSync, fix, formatOf, type LintOptions, type FixResult} from './lint.ts'
+export {validateConfig, didYouMean} from './config/schema.ts'
+export {presets, kinds} from './config/presets.ts'
+export {InputError, isInputError} from './errors.ts'
+export type * from './types.ts'
+
+/** Metadata of every rule: id, description, rationale, default level, fix kind, docs url. */
+export const ruleMeta = rules.map((r) => r.meta)
+
+/** The ids of every rule, for validation and completion. */
+export const ruleIds = rules.map((r) => r.meta.id)
+
+void presets

@@ -1,0 +1,203 @@
+// The core: text and a resolved configuration in, findings out. No file system, no `node:`.
+import {rules as allRules} from '../rules/index.ts'
+import {presets} from './config/presets.ts'
+import {validateConfig} from './config/schema.ts'
+import {InputError} from './errors.ts'
+import {normalize} from './processor.ts'
+import {parseDocument} from './processor.ts'
+import type {Report, Rule} from './rule.ts'
+import type {Config, Doc, InputFormat, Kind, Level, LintMessage, LintResult, ResolvedSettings} from './types.ts'
+import type {Root as MdastRoot} from 'mdast'
+
+/** Options for lint() and fix(). */
+export interface LintOptions {
+  filePath?: string
+  /** The input format; by default taken from the file extension, else Markdown. */
+  format?: InputFormat
+  /** A configuration already found and merged by the caller (CLI, server). */
+  config?: Config
+  /** Where `config` came from, for error messages. */
+  configSource?: string
+  /** A tree built by a front end for formats remark does not read (LaTeX, Word). */
+  mdast?: MdastRoot
+  /** Only these rules (used by --fix-rule and quick fixes); all enabled ones otherwise. */
+  only?: string[]
+}
+
+/** What fix() returns. */
+export interface FixResult {
+  output: string
+  /** Number of replacements applied over all passes. */
+  applied: number
+  /** What is left after fixing. */
+  result: LintResult
+}
+
+const BOM = '\uFEFF'
+
+/** Lint a statement. Positions are into the text without a leading byte order mark. */
+export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  return lintSync(text, options)
+}
+
+/** The synchronous core of lint(), for callers that batch. */
+export function lintSync(text: string, options: LintOptions = {}): LintResult {
+  if (text.startsWith(BOM)) text = text.slice(1)
+  const format = options.format ?? formatOf(options.filePath)
+  const config = options.config ? validateConfig(options.config, options.configSource ?? 'configuration', allRules) : {}
+  const doc = parseDocument(text, format, options.mdast)
+  const settings = resolveSettings(config, doc.frontmatter, options.filePath)
+  const messages: LintMessage[] = []
+
+  for (const rule of allRules) {
+    if (options.only && !options.only.includes(rule.meta.id)) continue
+    const [level, ruleOptions] = ruleSetting(rule, config, settings.kind)
+    if (level === 'off' && rule.meta.id !== 'custom-phrase') continue
+    const report = (finding: Report) => {
+      const own = finding.ruleId ? config.rules?.[finding.ruleId] : undefined
+      const effective = own !== undefined ? (Array.isArray(own) ? own[0] : own) : (finding.level ?? level)
+      if (effective === 'off') return
+      messages.push(toMessage(doc, rule, finding, effective))
+    }
+    rule.check({doc, options: ruleOptions, settings, report})
+  }
+
+  const kept = messages.filter((m) => !suppressed(doc, m) && !accepted(settings.accept, m))
+  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  return {
+    filePath: options.filePath,
+    messages: kept,
+    stats: {words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length},
+    settings: {kind: settings.kind, target: settings.target, program: settings.program, minWords: settings.minWords, maxWords: settings.maxWords}
+  }
+}
+
+/** Apply every automatic fix with one replacement, right to left, re-linting until stable. */
+export async function fix(text: string, options: LintOptions = {}): Promise<FixResult> {
+  const bom = text.startsWith(BOM) ? BOM : ''
+  let body = bom ? text.slice(1) : text
+  let applied = 0
+  let result = lintSync(body, options)
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = result.messages.filter((m) => m.fixable)
+    if (fixes.length === 0) break
+    let changed = 0
+    let limit = Infinity
+    for (const m of [...fixes].sort((a, b) => b.offset - a.offset || b.endOffset - a.endOffset)) {
+      if (m.endOffset > limit) continue
+      if (body.slice(m.offset, m.endOffset) !== m.actual) continue
+      body = body.slice(0, m.offset) + m.expected[0] + body.slice(m.endOffset)
+      limit = m.offset
+      changed++
+    }
+    if (changed === 0) break
+    applied += changed
+    result = lintSync(body, options)
+  }
+  return {output: bom + body, applied, result}
+}
+
+/** The input format implied by a file name. */
+export function formatOf(filePath?: string): InputFormat {
+  const ext = filePath?.toLowerCase().match(/\.([a-z]+)$/)?.[1]
+  return ext === 'txt' || ext === 'text' ? 'txt' : ext === 'tex' ? 'tex' : ext === 'docx' ? 'docx' : 'md'
+}
+
+/** Merge preset, config and front matter into the settings rules read. */
+export function resolveSettings(config: Config, frontmatter: Record<string, unknown> | null, filePath?: string): ResolvedSettings {
+  const fm = readFrontmatterSettings(frontmatter)
+  const kind = (fm.kind ?? config.kind ?? config.preset ?? 'sop') as Kind
+  const preset = presets[kind]
+  return {
+    kind,
+    target: fm.target ?? config.target,
+    program: fm.program ?? config.program,
+    minWords: fm.minWords ?? config.minWords ?? preset.minWords,
+    maxWords: fm.maxWords ?? config.maxWords ?? preset.maxWords,
+    accept: config.accept ?? [],
+    phrases: config.phrases ?? [],
+    otherTargets: config.otherTargets ?? []
+  }
+  void filePath
+}
+
+function readFrontmatterSettings(fm: Record<string, unknown> | null): Partial<Pick<ResolvedSettings, 'kind' | 'target' | 'program' | 'minWords' | 'maxWords'>> {
+  if (!fm) return {}
+  const out: Partial<Pick<ResolvedSettings, 'kind' | 'target' | 'program' | 'minWords' | 'maxWords'>> = {}
+  const kind = fm.kind ?? fm.preset
+  if (kind !== undefined) {
+    if (typeof kind !== 'string' || !(kind in presets)) throw new InputError(`front matter: kind must be one of ${Object.keys(presets).join(', ')} (got ${JSON.stringify(kind)})`)
+    out.kind = kind as Kind
+  }
+  for (const key of ['target', 'program'] as const) {
+    const value = fm[key]
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(`front matter: ${key} must be text`)
+    out[key] = String(value)
+  }
+  for (const key of ['minWords', 'maxWords'] as const) {
+    const value = fm[key]
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new InputError(`front matter: ${key} must be a whole number`)
+    out[key] = value
+  }
+  return out
+}
+
+function ruleSetting(rule: Rule<any>, config: Config, kind: Kind): [Level, Record<string, unknown>] {
+  const defaults: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(rule.meta.options ?? {})) defaults[key] = (spec as {default: unknown}).default
+  const onByDefault = !rule.meta.kinds || rule.meta.kinds.includes(kind)
+  const setting = config.rules?.[rule.meta.id]
+  if (setting === undefined) return [onByDefault ? rule.meta.defaultLevel : 'off', defaults]
+  if (Array.isArray(setting)) return [setting[0], {...defaults, ...(setting[1] ?? {})}]
+  return [setting, defaults]
+}
+
+function toMessage(doc: Doc, rule: Rule<any>, finding: Report, level: Exclude<Level, 'off'>): LintMessage {
+  const start = doc.point(finding.start)
+  const end = doc.point(finding.end)
+  const expected = finding.expected ?? []
+  const message: LintMessage = {
+    ruleId: finding.ruleId ?? rule.meta.id,
+    level: level === 'warn' ? 'warning' : level,
+    severity: level === 'error' ? 2 : 1,
+    message: finding.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: finding.start,
+    endOffset: finding.end,
+    actual: doc.text.slice(finding.start, finding.end),
+    expected,
+    fixable: rule.meta.fix === 'auto' && expected.length === 1,
+    url: rule.meta.url,
+    source: 'soplint'
+  }
+  if (finding.note) message.note = finding.note
+  return message
+}
+
+function suppressed(doc: Doc, m: LintMessage): boolean {
+  let disabled = false
+  for (const d of doc.directives) {
+    const applies = d.ruleIds.length === 0 || d.ruleIds.includes(m.ruleId)
+    if (!applies) continue
+    if (d.type === 'ignore') {
+      if (m.offset >= d.offset && m.offset <= (d.until ?? d.offset)) return true
+    } else if (d.offset <= m.offset) {
+      disabled = d.type === 'disable'
+    }
+  }
+  return disabled
+}
+
+function accepted(accept: string[], m: LintMessage): boolean {
+  if (accept.length === 0) return false
+  const actual = ' ' + normalize(m.actual).replace(/\s+/g, ' ').trim() + ' '
+  return accept.some((a) => {
+    const phrase = normalize(a).replace(/\s+/g, ' ').trim()
+    return phrase !== '' && actual.includes(' ' + phrase + ' ')
+  })
+}

@@ -1,0 +1,293 @@
+// The one place that assembles unified: Markdown (or plain text) -> mdast -> prose tokens.
+//
+// The bridge to prose is ours rather than remark-retext's: mdast-util-to-nlcst splits a
+// paragraph at every single line break, so a hard-wrapped sentence became two paragraphs and
+// phrases across a wrap went unseen. Here each prose block (paragraph, heading, list-item
+// paragraph) is flattened to one string with a per-character map back to the source, parsed
+// with retext-english's parser, and every token carries exact source offsets.
+import type {Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot, PhrasingContent} from 'mdast'
+import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {toString as nlcstToString} from 'nlcst-to-string'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {location} from 'vfile-location'
+import {parse as parseYaml} from 'yaml'
+import {InputError} from './errors.ts'
+import type {Block, Directive, Doc, InputFormat, Sentence, Token} from './types.ts'
+
+/** A prose block with its parser tree, for wrapped retext plugins. */
+export interface ProseBlock extends Block {
+  nlcst: NlcstRoot
+  /** Maps an offset in the block's flattened string to the source. */
+  src: Int32Array
+}
+
+let markdown: ReturnType<typeof makeMarkdown> | undefined
+function makeMarkdown() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+}
+
+const parser = new ParseEnglish()
+const terminalRe = /^[.!?\u2026\u203D]+$/
+const closerRe = /^["'\u201D\u2019)\]*_]+$/
+const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
+
+/** Parse text in a format into the document every rule reads. */
+export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot): Doc {
+  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : (markdown ??= makeMarkdown()).parse(text))
+  const place = location(text)
+  const blocks: ProseBlock[] = []
+  const directives: Directive[] = []
+  let frontmatter: Record<string, unknown> | null = null
+
+  const walk = (parent: MdastParent, inList: boolean, inQuote: boolean): void => {
+    const children = parent.children as MdastNodes[]
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]
+      switch (node.type) {
+        case 'paragraph':
+        case 'heading':
+          addBlock(text, node, node.type, inList, inQuote, blocks)
+          break
+        case 'list':
+        case 'listItem':
+        case 'footnoteDefinition':
+          walk(node, inList || node.type !== 'footnoteDefinition', inQuote)
+          break
+        case 'blockquote':
+          walk(node, inList, true)
+          break
+        case 'yaml':
+          frontmatter = readFrontmatter(node.value, node.position?.start.line ?? 1)
+          break
+        case 'html': {
+          const directive = readDirective(node.value, node.position?.end.offset ?? 0, children, i)
+          if (directive) directives.push(directive)
+          break
+        }
+        default:
+          break
+      }
+    }
+  }
+  walk(tree, false, false)
+
+  const sentences: Sentence[] = []
+  const tokens: Token[] = []
+  const words: Token[] = []
+  for (const block of blocks) {
+    for (const sentence of block.sentences) {
+      sentence.index = sentences.length
+      sentences.push(sentence)
+      for (const token of sentence.tokens) {
+        tokens.push(token)
+        if (token.kind === 'word') words.push(token)
+      }
+    }
+  }
+
+  return {
+    text,
+    format,
+    mdast: tree,
+    frontmatter,
+    blocks,
+    sentences,
+    tokens,
+    words,
+    directives,
+    point(offset) {
+      const p = place.toPoint(offset) ?? place.toPoint(text.length)
+      return {line: p?.line ?? 1, column: p?.column ?? 1, offset}
+    }
+  }
+}
+
+/** Build a tree of paragraphs from plain text: blocks split on blank lines. */
+export function plainTextTree(text: string): MdastRoot {
+  const children: MdastRoot['children'] = []
+  const place = location(text)
+  const re = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g
+  let start = 0
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/.test(text[from])) from++
+    while (to > from && /\s/.test(text[to - 1])) to--
+    if (to <= from) return
+    const value = text.slice(from, to)
+    const position = {start: place.toPoint(from)!, end: place.toPoint(to)!}
+    if (directiveRe.test(value)) {
+      children.push({type: 'html', value, position})
+      return
+    }
+    children.push({type: 'paragraph', children: [{type: 'text', value, position}], position})
+  }
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(start, m.index)
+    start = m.index + m[0].length
+  }
+  push(start, text.length)
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: place.toPoint(text.length) ?? {line: 1, column: 1, offset: 0}}}
+}
+
+function readFrontmatter(value: string, line: number): Record<string, unknown> {
+  try {
+    const data: unknown = parseYaml(value)
+    if (data === null || data === undefined) return {}
+    if (typeof data !== 'object' || Array.isArray(data)) throw new Error('expected key: value pairs')
+    return data as Record<string, unknown>
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]
+    throw new InputError(`malformed front matter (starting on line ${line}): ${reason}`)
+  }
+}
+
+function readDirective(value: string, end: number, siblings: MdastNodes[], index: number): Directive | undefined {
+  const match = directiveRe.exec(value.trim())
+  if (!match) return undefined
+  const type = match[1] as Directive['type']
+  const ruleIds = match[2].trim().split(/[\s,]+/).filter(Boolean)
+  if (type !== 'ignore') return {type, ruleIds, offset: end}
+  let next = index + 1
+  while (next < siblings.length && siblings[next].type === 'html') next++
+  const target = siblings[next]
+  return {type, ruleIds, offset: end, until: target?.position?.end.offset ?? end}
+}
+
+interface Flat {
+  chars: string[]
+  src: number[]
+  code: Array<[number, number]>
+}
+
+function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[]): void {
+  const flat: Flat = {chars: [], src: [], code: []}
+  for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
+  const string = flat.chars.join('')
+  if (!/[\p{L}\p{N}]/u.test(string)) return
+  const src = Int32Array.from(flat.src)
+  const tree = parser.parse(string) as NlcstRoot
+  const block: ProseBlock = {
+    index: blocks.length,
+    kind: type,
+    inList,
+    inQuote,
+    node,
+    start: node.position?.start.offset ?? 0,
+    end: node.position?.end.offset ?? 0,
+    sentences: [],
+    tokens: [],
+    nlcst: tree,
+    src
+  }
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') addSentence(text, sentence, block, flat)
+    }
+  }
+  blocks.push(block)
+}
+
+function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): void {
+  const sentence: Sentence = {index: 0, tokens: [], words: [], start: 0, end: 0, block, terminal: null}
+  for (const child of node.children) {
+    if (child.type === 'WhiteSpaceNode') continue
+    const from = child.position?.start.offset ?? 0
+    const to = child.position?.end.offset ?? from
+    if (to <= from) continue
+    const start = block.src[from]
+    const end = block.src[to - 1] + 1
+    const inCode = flat.code.some(([a, b]) => from < b && to > a)
+    const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
+    const written = text.slice(start, end)
+    const token: Token = {kind, text: written, norm: normalize(nlcstToString(child)), start, end, sentence}
+    sentence.tokens.push(token)
+    if (kind === 'word') sentence.words.push(token)
+  }
+  if (sentence.tokens.length === 0) return
+  sentence.start = sentence.tokens[0].start
+  sentence.end = sentence.tokens[sentence.tokens.length - 1].end
+  const toks = sentence.tokens
+  let last = toks.length - 1
+  while (last > 0 && toks[last].kind !== 'word' && closerRe.test(toks[last].norm) && !terminalRe.test(toks[last].norm)) last--
+  if (toks[last].kind === 'punct' && terminalRe.test(toks[last].norm)) sentence.terminal = toks[last].norm
+  else if (toks[last].kind === 'word' && /[.!?]$/.test(toks[last].norm) && toks[last].norm.length > 1 && /\.$/.test(toks[last].norm)) sentence.terminal = '.'
+  block.sentences.push(sentence)
+  block.tokens.push(...sentence.tokens)
+}
+
+/** Lowercase and straighten apostrophes, the form phrase lists are matched in. */
+export function normalize(value: string): string {
+  return value.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010\u2011]/g, '-')
+}
+
+function flatten(text: string, node: PhrasingContent, flat: Flat): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  switch (node.type) {
+    case 'text': {
+      if (start === undefined || end === undefined) return
+      align(node.value, text, start, end, flat)
+      return
+    }
+    case 'inlineCode':
+    case 'inlineMath' as string: {
+      if (start === undefined || end === undefined) return
+      placeholder(start, end, flat)
+      return
+    }
+    case 'link': {
+      const only = node.children.length === 1 ? node.children[0] : undefined
+      // An autolink or a bare URL shows its target as its text: not prose.
+      if (only?.type === 'text' && (only.value === node.url || /^(https?:|www\.|mailto:)/i.test(only.value))) {
+        if (start !== undefined && end !== undefined) placeholder(start, end, flat)
+        return
+      }
+      for (const child of node.children) flatten(text, child, flat)
+      return
+    }
+    case 'break':
+    case 'html':
+      if (start !== undefined) space(start, flat)
+      return
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+      return
+    default:
+      if ('children' in node) for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
+  }
+}
+
+function space(at: number, flat: Flat): void {
+  flat.chars.push(' ')
+  flat.src.push(at)
+}
+
+function placeholder(start: number, end: number, flat: Flat): void {
+  const from = flat.chars.length
+  // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text.
+  flat.chars.push('c', 'o', 'd', 'e')
+  flat.src.push(start, start, end - 1, end - 1)
+  flat.code.push([from, from + 4])
+}
+
+// Map each character of a text node's value onto its source slice. They differ with escapes
+// (`\*`), character references (`&amp;`) and container prefixes (`> ` on wrapped quote lines);
+// a greedy subsequence match lines them up.
+function align(value: string, text: string, start: number, end: number, flat: Flat): void {
+  let at = start
+  for (let i = 0; i < value.length; i++) {
+    let ch = value[i]
+    let found = at
+    while (found < end && text[found] !== ch) found++
+    if (found >= end) found = Math.min(at, end - 1)
+    else at = found + 1
+    if (ch === '\n' || ch === '\r') ch = ' '
+    flat.chars.push(ch)
+    flat.src.push(found)
+  }
+}

@@ -1,0 +1,58 @@
+import type {Doc, FixKind, Kind, Level, ResolvedSettings} from './types.ts'
+
+/** Where a rule's documentation lives. */
+export const docsBase = 'https://github.com/soplint/soplint/blob/main/docs/rules/'
+
+/** What a rule hands to `report`. Offsets are into `doc.text`. */
+export interface Report {
+  start: number
+  end: number
+  message: string
+  expected?: string[]
+  note?: string
+  /** Overrides the configured level for this one finding (e.g. a stronger case). */
+  level?: Exclude<Level, 'off'>
+  /** Reported under another id (user phrases carry their own). */
+  ruleId?: string
+}
+
+/** What a rule's check receives. */
+export interface RuleContext<O = Record<string, unknown>> {
+  doc: Doc
+  options: O
+  settings: ResolvedSettings
+  report(finding: Report): void
+}
+
+/** A rule's metadata: what it finds, why, and how it fixes. */
+export interface RuleMeta<O = Record<string, unknown>> {
+  id: string
+  description: string
+  rationale: string
+  defaultLevel: Exclude<Level, 'off'>
+  fix: FixKind
+  /** Kinds of statement the rule is on for by default; omitted means all. */
+  kinds?: Kind[]
+  /** The options the rule takes, with their types and defaults. */
+  options?: {[K in keyof O]: OptionSpec}
+  /** A before/after pair for docs and hover. */
+  example: {before: string; after: string}
+}
+
+/** One option of a rule: its type, default and a line of documentation. */
+export interface OptionSpec {
+  type: 'number' | 'string' | 'boolean' | 'string[]'
+  default: unknown
+  description: string
+}
+
+/** A rule as the core runs it. */
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta<O> & {url: string}
+  check(context: RuleContext<O>): void
+}
+
+/** Define a rule: the core stamps id, url, level and source on everything it reports. */
+export function defineRule<O = Record<string, unknown>>(rule: {meta: RuleMeta<O>; check: (context: RuleContext<O>) => void}): Rule<O> {
+  return {meta: {...rule.meta, url: docsBase + rule.meta.id + '.md'}, check: rule.check}
+}

@@ -1,0 +1,51 @@
+// Every rule's fixtures: each paragraph of fail.md must be flagged by the rule, and pass.md
+// (near misses) must not be. Front matter in a fixture sets kind/target as in a statement;
+// `scope: document` in it means the whole file is one case (document-level rules).
+import {existsSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {lint} from '../src/index.ts'
+import {rules} from '../rules/index.ts'
+
+const dir = new URL('../fixtures/', import.meta.url)
+
+function cases(text: string): Array<{line: number; start: number; end: number}> {
+  if (/^---\r?\n[\s\S]*?\bscope: document\b[\s\S]*?\n---/.test(text)) return [{line: 1, start: 0, end: text.length}]
+  const body = text.replace(/^---\r?\n[\s\S]*?\n---\r?\n/, (m) => m.replace(/[^\n]/g, ' '))
+  const out: Array<{line: number; start: number; end: number}> = []
+  for (const m of body.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
+    const chunk = m[0].trim()
+    // Headings and comments describe the cases; they are not cases themselves.
+    if (/^#{1,6}\s/.test(chunk) || /^<!--[\s\S]*-->$/.test(chunk)) continue
+    out.push({line: text.slice(0, m.index).split('\n').length, start: m.index!, end: m.index! + m[0].length})
+  }
+  return out
+}
+
+for (const rule of rules) {
+  const id = rule.meta.id
+  describe(`fixtures: ${id}`, () => {
+    const fail = new URL(`${id}/fail.md`, dir)
+    const pass = new URL(`${id}/pass.md`, dir)
+    it('has fixtures that must fire and near misses that must not', () => {
+      expect(existsSync(fail), `fixtures/${id}/fail.md`).toBe(true)
+      expect(existsSync(pass), `fixtures/${id}/pass.md`).toBe(true)
+    })
+    if (!existsSync(fail) || !existsSync(pass)) return
+    it('flags every case in fail.md', async () => {
+      const text = readFileSync(fail, 'utf8')
+      const {messages} = await lint(text, {filePath: `fixtures/${id}/fail.md`, config: {rules: {[id]: 'warn'}}})
+      const mine = messages.filter((m) => m.ruleId === id)
+      for (const c of cases(text)) {
+        const hit = mine.some((m) => m.offset >= c.start && m.offset < c.end)
+        expect(hit, `fixtures/${id}/fail.md:${c.line} should be flagged by ${id}: ${text.slice(c.start, c.end).slice(0, 80)}`).toBe(true)
+      }
+      for (const m of mine) expect(m.actual).toBe(text.slice(m.offset, m.endOffset))
+    })
+    it('stays quiet on pass.md', async () => {
+      const text = readFileSync(pass, 'utf8')
+      const {messages} = await lint(text, {filePath: `fixtures/${id}/pass.md`, config: {rules: {[id]: 'warn'}}})
+      const mine = messages.filter((m) => m.ruleId === id)
+      expect(mine.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([])
+    })
+  })
+}
