@@ -4,6 +4,8 @@ import {build} from 'esbuild'
 import {readFile, rm} from 'node:fs/promises'
 import {parse} from 'yaml'
 
+const {version} = JSON.parse(await readFile('package.json', 'utf8'))
+
 const yamlPlugin = {
   name: 'yaml',
   setup(b) {
@@ -13,7 +15,7 @@ const yamlPlugin = {
 
 await rm('dist', {recursive: true, force: true})
 await build({
-  entryPoints: {cli: 'src/cli/index.ts', index: 'src/index.ts', server: 'src/lsp/server.ts', worker: 'src/cli/worker.ts'},
+  entryPoints: {cli: 'src/cli/index.ts', index: 'src/index.ts'},
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -24,6 +26,7 @@ await build({
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
+  define: {SOPLINT_VERSION: JSON.stringify(version)},
   plugins: [yamlPlugin],
   logLevel: 'warning'
 })

@@ -1,0 +1,122 @@
+// The command-line front end: options -> lint/fix -> formatter -> exit code. It only translates;
+// the linting itself is the core's, loaded on first use so `--version` and `--help` stay fast.
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import {isInputError} from '../errors.ts'
+
+/** The package version, set by the build. */
+declare const SOPLINT_VERSION: string
+const version = typeof SOPLINT_VERSION === 'string' ? SOPLINT_VERSION : '0.0.0-dev'
+
+/** Options the main command takes. */
+export interface CliOptions {
+  format: string
+  outputFile?: string
+  preset?: string
+  config?: string
+  configLookup: boolean
+  rule: string[]
+  target?: string
+  maxWarnings?: number
+  quiet?: boolean
+  printConfig?: string
+  stdin?: boolean
+  stdinFilename?: string
+  formatIn?: string
+  color?: boolean
+  fix?: boolean
+  fixDryRun?: boolean
+  fixType?: string[]
+  fixRule?: string[]
+}
+
+/** Run the CLI with `argv` (as process.argv); resolves to the exit code. */
+export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream} = process): Promise<number> {
+  const program = new Command()
+  let code = 0
+  const fail = (line: string) => {
+    io.stderr.write(`soplint: ${line}\n`)
+    code = 2
+  }
+  program
+    .name('soplint')
+    .description('Lint statements of purpose, personal statements, research statements and cover letters.')
+    .version(version, '-v, --version')
+    .argument('[paths...]', 'files, directories or globs to lint; - for standard input')
+    .addOption(new Option('-f, --format <name>', 'output format').default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--preset <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
+    .option('-c, --config <file>', 'use this configuration file (no lookup)')
+    .option('--no-config-lookup', 'do not look for configuration files')
+    .option('--rule <id=level>', 'set a rule level, e.g. hedge=off (repeatable)', collect, [])
+    .option('--target <name>', 'the school or company this statement is for')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer)
+    .option('--quiet', 'report errors only')
+    .option('--print-config <file>', 'print the configuration that applies to a file')
+    .option('--stdin', 'lint standard input')
+    .option('--stdin-filename <name>', 'the file name to report (and to find config) for standard input')
+    .option('--format-in <format>', 'input format: md or txt (default: by extension)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--fix', 'apply safe fixes and write the files')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--fix-type <types>', 'comma-separated kinds of rule that may fix (problem, suggestion)', commaList)
+    .option('--fix-rule <ids>', 'comma-separated rule ids that may fix', commaList)
+    .showHelpAfterError('(run soplint --help for usage)')
+    .exitOverride()
+    .configureOutput({writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s)})
+    .action(async (paths: string[], options: CliOptions) => {
+      const {run} = await import('./run.ts')
+      code = await run(paths, options, io)
+    })
+
+  program
+    .command('rules')
+    .description('list every rule with its default level and description')
+    .option('--preset <kind>', 'show levels for this kind of statement')
+    .action(async (options: {preset?: string}) => {
+      const {listRules} = await import('./run.ts')
+      code = await listRules(options.preset, io)
+    })
+
+  program
+    .command('lsp')
+    .description('start the language server on standard input and output')
+    .option('--stdio', 'use standard input and output (the default)')
+    .allowUnknownOption(true)
+    .action(async () => {
+      const {startServer} = await import('../lsp/server.ts')
+      startServer()
+      code = -1
+    })
+
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return 2
+    }
+    if (isInputError(error)) {
+      fail(error.message)
+      return 2
+    }
+    fail(`internal error: ${(error as Error).message}`)
+    if (process.env.SOPLINT_DEBUG) io.stderr.write(String((error as Error).stack) + '\n')
+    return 2
+  }
+  return code
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function commaList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean)
+}
+
+function integer(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number')
+  return n
+}

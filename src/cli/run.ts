@@ -1,0 +1,204 @@
+// What `soplint [paths]` does: gather inputs, find configuration, lint (or fix), format, decide
+// the exit code. Input problems print one line each and make the exit code 2; the other files
+// are still linted.
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parse as parseYaml} from 'yaml'
+import {findConfig, readConfigFile, type FoundConfig} from '../config/load.ts'
+import {InputError, isInputError} from '../errors.ts'
+import {formatters, type FileResult} from '../formatters/index.ts'
+import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
+import {decode, expandPaths, readStatement} from './files.ts'
+import type {CliOptions} from './index.ts'
+
+type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream}
+
+interface Input {
+  /** Absolute path, or the --stdin-filename, or `<text>`. */
+  filePath: string
+  shown: string
+  text: string
+  format: InputFormat
+}
+
+/** Lint the given paths and print the report; resolves to the exit code. */
+export async function run(paths: string[], options: CliOptions, io: IO): Promise<number> {
+  const cwd = process.cwd()
+  let failed = false
+  const problem = (line: string) => {
+    io.stderr.write(`soplint: ${line}\n`)
+    failed = true
+  }
+  const formatter = formatters[options.format]
+  if (!formatter) throw new InputError(`--format: unknown format "${options.format}"${didYouMean(options.format, Object.keys(formatters))} (formats: ${Object.keys(formatters).join(', ')})`)
+  if (options.preset && !kinds.includes(options.preset as never)) throw new InputError(`--preset: unknown kind "${options.preset}"${didYouMean(options.preset, kinds)} (kinds: ${kinds.join(', ')})`)
+  if (options.formatIn && !['md', 'txt'].includes(options.formatIn)) throw new InputError(`--format-in: unknown input format "${options.formatIn}" (formats: md, txt)`)
+  const cliConfig = configFromFlags(options)
+  const explicit = options.config ? await readConfigFile(options.config) : undefined
+  if (explicit) validateConfig(explicit.config, explicit.filepath ?? options.config!, rulesForValidation())
+
+  if (options.printConfig) {
+    const found = await configFor(path.resolve(options.printConfig), options, explicit)
+    io.stdout.write(JSON.stringify(printable(merge(found.config, cliConfig), found.filepath), null, 2) + '\n')
+    return 0
+  }
+
+  const inputs: Input[] = []
+  const wantsStdin = options.stdin || paths.includes('-')
+  if (paths.length === 0 && !wantsStdin) throw new InputError('no files given (usage: soplint [options] <paths...>, or - for standard input; soplint --help)')
+  if (wantsStdin) {
+    const shown = options.stdinFilename ?? '<text>'
+    try {
+      const bytes = await readAll(io.stdin)
+      const text = decode(bytes, shown === '<text>' ? 'standard input' : shown)
+      const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : '<text>'
+      inputs.push({filePath, shown, text, format: (options.formatIn as InputFormat) ?? (options.stdinFilename ? formatOf(options.stdinFilename) : 'md')})
+    } catch (error) {
+      if (!isInputError(error)) throw error
+      problem(error.message)
+    }
+  }
+  const {files, errors} = await expandPaths(paths.filter((p) => p !== '-'), cwd)
+  for (const error of errors) problem(error)
+  for (const file of files) {
+    const shown = path.relative(cwd, file) || file
+    try {
+      inputs.push({filePath: file, shown, text: await readStatement(file, shown), format: (options.formatIn as InputFormat) ?? formatOf(file)})
+    } catch (error) {
+      if (!isInputError(error)) throw error
+      problem(error.message)
+    }
+  }
+
+  const targets = inputs.map((input) => quickTarget(input.text))
+  const results: FileResult[] = []
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const found = await configFor(input.filePath === '<text>' ? path.join(cwd, 'stdin.md') : input.filePath, options, explicit)
+      const config = merge(found.config, cliConfig)
+      const own = targets[index] ?? config.target
+      const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
+      if (others.length) config.otherTargets = others
+      const result = await lint(input.text, {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration'})
+      results.push(toFileResult(input, result, options.quiet))
+    } catch (error) {
+      if (!isInputError(error)) throw error
+      problem(error.message.startsWith(input.shown) || error.message.startsWith('/') ? error.message : `${input.shown}: ${error.message}`)
+    }
+  }
+
+  const color = options.color ?? (!process.env.NO_COLOR && Boolean((options.outputFile ? undefined : (io.stdout as NodeJS.WriteStream).isTTY)))
+  const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale}]))
+  const output = formatter(results, {cwd, color: Boolean(color) && !process.env.NO_COLOR, rulesMeta})
+  if (options.outputFile) await writeFile(options.outputFile, output)
+  else if (output) io.stdout.write(output.endsWith('\n') || options.format === 'json' ? output + (options.format === 'json' ? '\n' : '') : output + '\n')
+
+  if (failed) return 2
+  const errorCount = results.reduce((n, r) => n + r.errorCount, 0)
+  const warningCount = results.reduce((n, r) => n + r.warningCount, 0)
+  if (errorCount > 0) return 1
+  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+    io.stderr.write(`soplint: too many warnings (${warningCount}); the maximum is ${options.maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}
+
+/** `soplint rules`: every rule with its level for a kind of statement. */
+export async function listRules(preset: string | undefined, io: IO): Promise<number> {
+  const kind = preset ?? 'sop'
+  if (!kinds.includes(kind as never)) throw new InputError(`--preset: unknown kind "${kind}"${didYouMean(kind, kinds)}`)
+  const width = Math.max(...ruleMeta.map((m) => m.id.length))
+  const lines = ruleMeta.map((m) => {
+    const level = m.kinds && !m.kinds.includes(kind as never) ? 'off' : m.defaultLevel
+    const fix = m.fix === 'auto' ? ' (fixable)' : ''
+    return `${m.id.padEnd(width)}  ${level.padEnd(5)}  ${m.description}${fix}`
+  })
+  io.stdout.write(`Rules for a ${kind} (${presets[kind as keyof typeof presets].description}):\n\n${lines.join('\n')}\n`)
+  return 0
+}
+
+function rulesForValidation() {
+  return ruleMeta.map((meta) => ({meta, check() {}}))
+}
+
+async function configFor(file: string, options: CliOptions, explicit: FoundConfig | undefined): Promise<FoundConfig> {
+  if (explicit) return explicit
+  if (!options.configLookup) return {config: {}}
+  return findConfig(file)
+}
+
+function configFromFlags(options: CliOptions): Config {
+  const config: Config = {}
+  if (options.preset) config.preset = options.preset as Config['preset']
+  if (options.target) config.target = options.target
+  if (options.rule.length) {
+    config.rules = {}
+    for (const entry of options.rule) {
+      const match = /^([^=]+)=(.+)$/.exec(entry)
+      if (!match) throw new InputError(`--rule ${entry}: expected id=level, e.g. hedge=off`)
+      let value: unknown = match[2].trim()
+      if (/^[[{]/.test(String(value))) {
+        try {
+          value = JSON.parse(String(value))
+        } catch {
+          throw new InputError(`--rule ${entry}: the value is not valid JSON`)
+        }
+      }
+      config.rules[match[1].trim()] = value as never
+    }
+    validateConfig({rules: config.rules}, '--rule', rulesForValidation())
+  }
+  return config
+}
+
+function merge(base: Config, over: Config): Config {
+  return {...base, ...over, rules: {...base.rules, ...over.rules}}
+}
+
+function printable(config: Config, filepath?: string) {
+  const kind = config.kind ?? config.preset ?? 'sop'
+  const rules = Object.fromEntries(
+    ruleMeta.map((m) => {
+      const set = config.rules?.[m.id]
+      const level = set ?? (m.kinds && !m.kinds.includes(kind) ? 'off' : m.defaultLevel)
+      return [m.id, level]
+    })
+  )
+  return {configFile: filepath ?? null, ...config, preset: kind, minWords: config.minWords ?? presets[kind].minWords, maxWords: config.maxWords ?? presets[kind].maxWords, rules}
+}
+
+function toFileResult(input: Input, result: LintResult, quiet?: boolean): FileResult {
+  const messages = quiet ? result.messages.filter((m) => m.level === 'error') : result.messages
+  const count = (level: string, fixable?: boolean) => messages.filter((m) => m.level === level && (!fixable || m.fixable)).length
+  return {
+    filePath: input.filePath,
+    messages,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
+    fixableErrorCount: count('error', true),
+    fixableWarningCount: count('warning', true),
+    stats: result.stats,
+    settings: result.settings,
+    source: input.text
+  }
+}
+
+// The target named in a file's front matter, read cheaply so every file in a run knows the others'.
+function quickTarget(text: string): string | undefined {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text)
+  if (!match) return undefined
+  try {
+    const data = parseYaml(match[1]) as {target?: unknown}
+    return typeof data?.target === 'string' ? data.target : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  return Buffer.concat(chunks)
+}

@@ -1,0 +1,27 @@
+import type {LintMessage, Stats} from '../types.ts'
+
+/** One file's results as the formatters receive them (the ESLint result shape, plus stats). */
+export interface FileResult {
+  filePath: string
+  messages: LintMessage[]
+  errorCount: number
+  warningCount: number
+  infoCount: number
+  fixableErrorCount: number
+  fixableWarningCount: number
+  stats?: Stats
+  settings?: {kind: string; minWords: number; maxWords: number; target?: string}
+  /** The source text, for formatters that show context. */
+  source?: string
+}
+
+/** What every formatter gets besides the results. */
+export interface FormatContext {
+  cwd: string
+  color: boolean
+  /** Rule metadata by id, for formatters that describe rules (SARIF). */
+  rulesMeta: Record<string, {description: string; url: string; rationale: string}>
+}
+
+/** A formatter: results in, the text to print out. */
+export type Formatter = (results: FileResult[], context: FormatContext) => string
