@@ -139,8 +139,11 @@ function readFrontmatter(value: string, line: number): Record<string, unknown> {
     if (typeof data !== 'object' || Array.isArray(data)) throw new Error('expected key: value pairs')
     return data as Record<string, unknown>
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]
-    throw new InputError(`malformed front matter (starting on line ${line}): ${reason}`)
+    // The YAML parser counts lines from the block's first line; the writer counts from the file's.
+    const yamlError = error as Error & {linePos?: Array<{line: number}>}
+    const reason = yamlError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    const at = yamlError.linePos?.[0]?.line
+    throw new InputError(at ? `malformed front matter on line ${line + at}: ${reason}` : `malformed front matter (starting on line ${line}): ${reason}`)
   }
 }
 

@@ -87,9 +87,10 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     }
   }
 
-  const color = options.color ?? (!process.env.NO_COLOR && Boolean((options.outputFile ? undefined : (io.stdout as NodeJS.WriteStream).isTTY)))
+  // An explicit --color or --no-color wins over NO_COLOR, which wins over terminal detection.
+  const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale}]))
-  const output = formatter(results, {cwd, color: Boolean(color) && !process.env.NO_COLOR, rulesMeta})
+  const output = formatter(results, {cwd, color, rulesMeta})
   if (options.outputFile) await writeFile(options.outputFile, output)
   else if (output) io.stdout.write(output.endsWith('\n') || options.format === 'json' ? output + (options.format === 'json' ? '\n' : '') : output + '\n')
 
