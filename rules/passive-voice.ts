@@ -33,10 +33,16 @@ export default defineRule({
         const participle = words[j]
         if (!participle || !isParticiple(participle) || adjectival.has(participle.norm)) continue
         if (!adjacent(sentence.tokens, words[i], participle)) continue
-        // "was introduced to" a field is still passive; "was used to" + verb is not.
-        const actual = doc.text.slice(words[i].start, participle.end)
+        // "have also been listed": the passive starts at the auxiliary "have".
+        let first = i
+        if (words[i].norm === 'been') {
+          let k = i - 1
+          while (k >= 0 && k > i - 3 && (between.has(words[k].norm) || /ly$/.test(words[k].norm))) k--
+          if (k >= 0 && ['have', 'has', 'had', "'ve"].includes(words[k].norm) && adjacent(sentence.tokens, words[k], words[i])) first = k
+        }
+        const actual = doc.text.slice(words[first].start, participle.end)
         report({
-          start: words[i].start,
+          start: words[first].start,
           end: participle.end,
           message: `${quote(actual)} is passive; say who did it, and if it was you, write it with "I"`
         })

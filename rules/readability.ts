@@ -32,7 +32,7 @@ export default defineRule<{age: number; threshold: number; minWords: number}>({
     fix: 'none',
     options: {
       age: {type: 'number', default: 22, description: 'Reading age of the target reader'},
-      threshold: {type: 'number', default: 6 / 7, description: 'Share of the seven formulas that must agree'},
+      threshold: {type: 'number', default: 5 / 7, description: 'Share of the seven formulas that must agree'},
       minWords: {type: 'number', default: 12, description: 'Shorter sentences are not scored'}
     },
     example: {

@@ -7,6 +7,7 @@ export {validateConfig, didYouMean} from './config/schema.ts'
 export {presets, kinds} from './config/presets.ts'
 export {InputError, isInputError} from './errors.ts'
 export type * from './types.ts'
+export {ruleDoc, rulesTable} from './docs.ts'
 
 /** Metadata of every rule: id, description, rationale, default level, fix kind, docs url. */
 export const ruleMeta = rules.map((r) => r.meta)
