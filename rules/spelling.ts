@@ -1,14 +1,87 @@
+// High-precision spelling: only words on a list of known misspellings are flagged, never words
+// that are merely unknown, so names, jargon and code identifiers cannot trip it. The list is
+// generated from @cspell/dict-en-common-misspellings by scripts/gen-misspellings.js (filtered
+// against English word lists); rules/data/spelling.yml adds words run together ("infact").
+import misspellings from './data/misspellings.ts'
+import data from './data/spelling.yml'
+import {registerPhrases, type PhraseEntry} from '../src/phrases.ts'
 import {defineRule} from '../src/rule.ts'
+import type {Token} from '../src/types.ts'
+import {quote, reportPhrases} from './util.ts'
 
-/** Common misspellings. */
+registerPhrases('spelling', data as PhraseEntry[])
+
+let table: ReadonlyMap<string, readonly string[]> | undefined
+
+/** The misspelling table, built on first use (it is large) and never changed after. */
+function misspelled(): ReadonlyMap<string, readonly string[]> {
+  if (table) return table
+  const map = new Map<string, readonly string[]>()
+  for (const line of misspellings.split('\n')) {
+    const tab = line.indexOf('\t')
+    if (tab < 0) continue
+    const corrections = line.slice(0, tab).split(',')
+    for (const key of line.slice(tab + 1).split(' ')) map.set(key, corrections)
+  }
+  table = map
+  return map
+}
+
+/** Words on a list of common misspellings. */
 export default defineRule({
   meta: {
     id: 'spelling',
-    description: 'Common misspellings',
-    rationale: 'TODO',
+    description: 'Common misspellings ("recieve", "acheive", "enviroment")',
+    rationale:
+      'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Only words on a list of known misspellings are flagged (from the CSpell common-misspellings dictionary, which draws on Wikipedia\'s lists of common misspellings), so names, jargon and code are left alone; run a full spell checker as well.',
     defaultLevel: 'warn',
-    fix: 'none',
-    example: {before: 'TODO', after: 'TODO'}
+    fix: 'suggest',
+    example: {before: 'I hope to acheive this in an enviroment of peers.', after: 'I hope to achieve this in an environment of peers.'}
   },
-  check() {}
+  check(context) {
+    const {doc, report} = context
+    const map = misspelled()
+    for (const word of doc.words) {
+      if (/\d/.test(word.text) || identifierLike(doc.text, word)) continue
+      let offset = 0
+      for (const part of word.text.split(/([-\u2010\u2011])/)) {
+        const start = word.start + offset
+        offset += part.length
+        if (part.length < 3 || /^[-\u2010\u2011]$/.test(part)) continue
+        const bare = part.replace(/['\u2019]s?$/, '')
+        const corrections = lookup(map, bare, word, start === word.start)
+        if (!corrections) continue
+        const upper = /^\p{Lu}/u.test(bare)
+        const expected = corrections.map((c) => (upper ? c[0].toUpperCase() + c.slice(1) : c))
+        report({
+          start,
+          end: start + bare.length,
+          message: `${quote(bare)} is misspelled; write ${expected.map((e) => quote(e)).join(' or ')}`,
+          expected
+        })
+      }
+    }
+    reportPhrases(context, 'spelling')
+  }
 })
+
+// Lower-case words are looked up as they are. A capitalised word is looked up as a name
+// (`Febuary`) or, when it opens a sentence, as an ordinary word; elsewhere a capital means a
+// proper noun, and all capitals an acronym, and both are left alone.
+function lookup(map: ReadonlyMap<string, readonly string[]>, text: string, word: Token, first: boolean): readonly string[] | undefined {
+  const plain = text.replace(/\u2019/g, "'")
+  if (/^[a-z][a-z']*$/.test(plain)) return map.get(plain)
+  if (!/^[A-Z][a-z']+$/.test(plain)) return undefined
+  const name = map.get(plain)
+  if (name) return name
+  const opens = first && word.sentence.words[0] === word
+  return opens ? map.get(plain.toLowerCase()) : undefined
+}
+
+// A word glued to `/`, `@`, `_`, `.`+letter or `:` is part of a URL, address, path or identifier.
+function identifierLike(text: string, word: Token): boolean {
+  const before = text[word.start - 1] ?? ' '
+  const after = text[word.end] ?? ' '
+  const after2 = text[word.end + 1] ?? ' '
+  return /[/@_\\:#.]/.test(before) || /[/@_\\]/.test(after) || (/[.:]/.test(after) && /\w/.test(after2))
+}
