@@ -1,14 +1,144 @@
+// Only the last sentence of a paragraph is judged: inside a paragraph the sentence splitter cannot
+// tell a missing full stop from a long sentence. Lines that are not sentences (titles, salutations,
+// sign-offs, names, addresses, lead-ins to a list or a display) end without one by convention.
+import type {Nodes as MdastNodes, Parent as MdastParent} from 'mdast'
 import {defineRule} from '../src/rule.ts'
+import type {Block, Doc, Token} from '../src/types.ts'
+import {quote} from './util.ts'
+
+const small = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'by', 'from', 'or', 'de', 'la', 'von', 'van', 'der', 'du'])
+// Salutations and complimentary closes, which take a comma or nothing.
+const salutation = /^(?:dear|to whom|respected|hello|hi|greetings|good (?:morning|afternoon|evening))\b/i
+const signOff = /^(?:(?:yours|sincerely|faithfully|truly|regards|best|warm(?:est)?|kind(?:est)?|thank(?:s|ing)?|many thanks|respectfully|respectful|cordially|cheers|with|gratefully|love|all the best|looking forward)\b|thank you)/i
+// Words no sentence ends on: the paragraph was cut off, and a full stop would not mend it.
+const dangling = new Set(['and', 'or', 'but', 'nor', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'if', 'the', 'a', 'an', 'of', 'to', 'with', 'using', 'for', 'in', 'on', 'at', 'by', 'from', 'into', 'as', 'than', 'such', 'my', 'our', 'their', 'its', 'his', 'her', 'your', 'is', 'are', 'was', 'were', 'be', 'including', 'like', 'both', 'either', 'neither', 'about', 'through', 'between', 'towards', 'toward'])
+const closer = /^["'\u201D\u2019)\]*_]+$/
 
 /** A paragraph whose last sentence has no terminal punctuation. */
 export default defineRule({
   meta: {
     id: 'unpunctuated-end',
     description: 'A paragraph whose last sentence has no terminal punctuation',
-    rationale: 'TODO',
+    rationale:
+      'A paragraph that stops without a full stop looks unfinished: the reader wonders whether a sentence was cut, and a committee reads it as a statement that was not proofread. Titles, salutations, sign-offs and name lines are not sentences and are left alone.',
     defaultLevel: 'warn',
-    fix: 'none',
-    example: {before: 'TODO', after: 'TODO'}
+    fix: 'suggest',
+    example: {
+      before: 'I believe this lab is the best place for me to grow as a researcher',
+      after: 'I believe this lab is the best place for me to grow as a researcher.'
+    }
   },
-  check() {}
+  check({doc, report}) {
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph')
+    for (const block of paragraphs) {
+      if (block.inList || block.inQuote) continue
+      const sentence = block.sentences[block.sentences.length - 1]
+      if (!sentence || sentence.terminal) continue
+      const last = sentence.tokens[sentence.tokens.length - 1]
+      if (!last || last.kind === 'code') continue
+      // "Yours sincerely," and a quoted "fragment," end in a comma inside any closing marks.
+      const inner = [...sentence.tokens].reverse().find((t) => !closer.test(t.text))
+      if (!inner || (inner.kind !== 'word' && !/^[%\u00B0\u2030]$/.test(inner.text))) continue
+      if (!isProse(doc, block) || isClosingLine(doc, sentence.words)) continue
+      const words = sentence.words
+      const next = doc.blocks[block.index + 1]
+      const tail = doc.text.slice(words[Math.max(0, words.length - 3)].start, words[words.length - 1].end)
+      const continues = next && next.kind === 'paragraph' && !next.inList && next.inQuote === block.inQuote && next.tokens.filter((t) => t.kind === 'word').length >= 4
+      if (continues && /^\p{Ll}+$/u.test(next.tokens[0]?.text ?? '') && brokenBetween(doc, block, next)) {
+        report({
+          start: last.start,
+          end: last.end,
+          message: `The sentence breaks off at ${quote(tail)} and goes on in the next paragraph; remove the blank line between them`
+        })
+        continue
+      }
+      if (dangling.has(inner.norm)) {
+        report({start: last.start, end: last.end, message: `The paragraph breaks off at ${quote(tail)}; finish the sentence`})
+        continue
+      }
+      report({
+        start: last.start,
+        end: last.end,
+        message: `The paragraph ends at ${quote(tail)} without a full stop; add one`,
+        expected: [last.text + '.']
+      })
+    }
+  }
 })
+
+// Is the block a paragraph of prose that should end in a full stop?
+function isProse(doc: Doc, block: Block): boolean {
+  const words = block.tokens.filter((t) => t.kind === 'word')
+  if (words.length < 3) return false
+  const source = doc.text.slice(block.start, block.end)
+  const first = source.replace(/^[\s*_>#]+/, '')
+  if (salutation.test(first)) return false
+  if (signOff.test(first) && words.length <= 6) return false
+  if (isTitle(words)) return false
+  // Contact lines and addresses: an e-mail, a phone number, `|` separators, or several short lines.
+  if (/@|\|/.test(source) && words.length <= 15) return false
+  const lines = source.split(/\r?\n/).filter((l) => l.trim())
+  // Plain text has no list or heading nodes: bullet lines, `#` lines and a closing label in capitals
+  // ("WRITTEN BY") are not sentences.
+  if (lines.some((l) => /^\s*(?:[*\-\u2022+]|\d+[.)])\s/.test(l)) || /^\s*#/.test(lines[0])) return false
+  const lastLine = lines[lines.length - 1]
+  if (!/\p{Ll}/u.test(lastLine) && lastLine.trim().split(/\s+/).length <= 4) return false
+  // A paragraph that is one quotation.
+  if (/^["\u201C]/.test(source.trim()) && /["\u201D]$/.test(source.trim())) return false
+  if (lines.length >= 2 && lines.every((l) => l.trim().split(/\s+/).length <= 8 && !/[.!?]["'\u201D\u2019)*_]*\s*$/.test(l.trim()))) return false
+  // An epigraph's attribution: "... — Richard Feynman".
+  if (/[\u2014\u2013-]\s*[\p{Lu}][\p{L}.' ]{1,40}$/u.test(source.trim())) return false
+  // A run-in heading or a pseudo-heading set wholly in bold or italics.
+  if (isWholeEmphasis(block.node) && words.length <= 12) return false
+  // A lead-in to a list, a table, a code block or a display formula.
+  const after = nextSibling(doc, block)
+  if (after && ['list', 'table', 'code', 'math', 'html'].includes(after.type)) return false
+  const rest = doc.text.slice(block.end).trimStart()
+  if (/^(?:\$\$|\\\[|\\begin\{)/.test(rest)) return false
+  // Ends in a URL (plain text has no link nodes).
+  if (/(?:https?:\/\/|www\.)\S+\s*$/i.test(source)) return false
+  return true
+}
+
+// A sign-off or a name on its own line at the end of a paragraph: "...hear from you.\nBest,\nJane Doe".
+function isClosingLine(doc: Doc, words: Token[]): boolean {
+  const onNewLine = /\n[ \t*_>]*$/.test(doc.text.slice(Math.max(0, words[0].start - 8), words[0].start))
+  if (!onNewLine) return false
+  const line = doc.text.slice(words[0].start, words[words.length - 1].end)
+  return (signOff.test(line) && words.length <= 8) || (isTitle(words.slice(-4)) && words.length <= 8)
+}
+
+// A title, a heading written as a paragraph, a name or a date line: short, and every word that is
+// not a small one is capitalised or a number.
+function isTitle(words: Token[]): boolean {
+  if (words.length > 12) return false
+  return words.every((w, i) => /^[\p{Lu}\d]/u.test(w.text) || (i > 0 && small.has(w.norm)))
+}
+
+function isWholeEmphasis(node: MdastNodes): boolean {
+  if (!('children' in node)) return false
+  const children = (node as MdastParent).children.filter((c) => !(c.type === 'text' && !/\S/.test(c.value)))
+  return children.length > 0 && children.every((c) => c.type === 'strong' || c.type === 'emphasis')
+}
+
+function nextSibling(doc: Doc, block: Block): MdastNodes | undefined {
+  let found: MdastNodes | undefined
+  const search = (parent: MdastParent): boolean => {
+    const children = parent.children as MdastNodes[]
+    for (let i = 0; i < children.length; i++) {
+      if (children[i] === block.node) {
+        found = children[i + 1]
+        return true
+      }
+      if ('children' in children[i] && search(children[i] as MdastParent)) return true
+    }
+    return false
+  }
+  search(doc.mdast)
+  return found
+}
+
+// Two blocks split one sentence when nothing but blank lines stands between them.
+function brokenBetween(doc: Doc, a: Block, b: Block): boolean {
+  return /^\s*$/.test(doc.text.slice(a.end, b.start))
+}
