@@ -1,14 +1,255 @@
+// Counts words, not spans: a statement that bolds a thesis phrase or two is normal; one that bolds
+// a fifth of its words has stopped emphasising anything. Any mdast `strong`/`emphasis` counts,
+// whatever front end built the tree (Markdown `**x**`, LaTeX `\textbf{x}`).
+import type {Nodes as MdastNodes} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
+import data from './data/bold-overuse.yml'
 import {defineRule} from '../src/rule.ts'
+import type {Block, Doc, Token} from '../src/types.ts'
+import {quote} from './util.ts'
+
+interface Options {
+  maxShare: number
+  minSpans: number
+  maxParagraphShare: number
+  maxRun: number
+  maxParagraphs: number
+  italicMaxShare: number
+}
+
+interface Span {
+  kind: 'strong' | 'emphasis'
+  start: number
+  end: number
+  block: Block
+  words: Token[]
+}
+
+const generic = new Set<string>(data.generic)
+const stop = new Set<string>(data.stop)
+const acronyms = new Set<string>((data.acronyms as string[]).map((a) => a.toUpperCase()))
+// What may stand between two bold spans of one run: commas, slashes, "and", "or", "&".
+const joiner = /^[\s,;/&]*(?:(?:and|or|as well as|&)[\s,;/]*)?$/i
 
 /** Too much bold, italics or ALL CAPS. */
-export default defineRule({
+export default defineRule<Options>({
   meta: {
     id: 'bold-overuse',
     description: 'Too much bold, italics or ALL CAPS',
-    rationale: 'TODO',
+    rationale:
+      'Emphasis works by contrast: when a fifth of a statement is bold, nothing stands out and the page reads as a list of keywords shouting at the reviewer. Keep bold for at most one key phrase per page, or none; reviewers read the whole statement anyway. Style guides agree (Butterick, Practical Typography, "Bold or italic": "use bold and italic as little as possible"; the Chicago Manual of Style 7.50 warns that emphasis loses its force when overused). ALL CAPS reads as shouting. Paper and book titles in italics are normal, so italics have a higher limit.',
     defaultLevel: 'warn',
     fix: 'none',
-    example: {before: 'TODO', after: 'TODO'}
+    options: {
+      maxShare: {type: 'number', default: 0.08, description: 'Largest share of the words that may be bold in the whole document'},
+      minSpans: {type: 'number', default: 5, description: 'Fewest bold (or italic) phrases before the document share is judged'},
+      maxParagraphShare: {type: 'number', default: 0.25, description: 'Largest share of a paragraph\'s words that may be bold (judged with 3 or more bold phrases)'},
+      maxRun: {type: 'number', default: 3, description: 'Bold phrases in a row, separated only by commas or "and", that count as a run to report'},
+      maxParagraphs: {type: 'number', default: 3, description: 'Most paragraphs to report, the worst first'},
+      italicMaxShare: {type: 'number', default: 0.15, description: 'Largest share of the words that may be italic (titles of papers and books are italic, hence higher)'}
+    },
+    example: {
+      before: 'I worked on **deep learning**, **computer vision**, **NLP** and **GANs** with a focus on **collaboration**.',
+      after: 'I built a segmentation model for dental X-rays that cut the error of our baseline by a third.'
+    }
   },
-  check() {}
+  check({doc, options, report}) {
+    const spans = collectSpans(doc)
+    const body = doc.words.filter((w) => w.sentence.block.kind === 'paragraph')
+    const total = body.length
+    if (total === 0) return
+    const strong = spans.filter((s) => s.kind === 'strong')
+
+    // Document level: one finding that gives the share.
+    const boldWords = countWords(strong)
+    const share = boldWords / total
+    const generics = strong.filter(isGeneric).sort((a, b) => a.words.length - b.words.length)
+    const genericNote = generics.length > 0 ? `, among them generic words such as ${generics.slice(0, 2).map((s) => quote(spanText(doc, s))).join(' and ')}` : ''
+    const heavy = (strong.length >= options.minSpans && share > options.maxShare) || (generics.length >= 2 && strong.length >= 3)
+    if (heavy) {
+      report({
+        start: strong[0].start,
+        end: strong[0].end,
+        message: `${percent(share)} of the words (${boldWords} of ${total}) are bold${genericNote}; keep bold for at most one key phrase per page, or none`
+      })
+    }
+
+    // Paragraph level, only beside the document finding (a run of three bold names in an otherwise
+    // plain statement is a matter of taste): the worst few paragraphs over the threshold or with a
+    // run of bold phrases.
+    const byBlock = new Map<Block, Span[]>()
+    for (const span of heavy ? strong : []) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span])
+    const flagged: Array<{block: Block; weight: number; start: number; end: number; message: string}> = []
+    for (const [block, list] of byBlock) {
+      const words = block.tokens.filter((t) => t.kind === 'word').length
+      const bold = countWords(list)
+      const run = longestRun(doc, list)
+      const over = list.length >= 3 && bold / words > options.maxParagraphShare
+      if (run.length >= options.maxRun) {
+        const names = run.map((s) => quote(spanText(doc, s)))
+        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
+        flagged.push({
+          block,
+          weight: bold,
+          start: run[0].start,
+          end: run[run.length - 1].end,
+          message: `${count(run.length)} bold phrases in a row (${shown}) read as a keyword list; set the list in plain text and bold at most the one result that matters`
+        })
+      } else if (over) {
+        flagged.push({
+          block,
+          weight: bold,
+          start: list[0].start,
+          end: list[0].end,
+          message: `${percent(bold / words)} of this paragraph (${bold} of ${words} words, in ${list.length} phrases) is bold; unbold it and let the sentences carry the emphasis`
+        })
+      }
+    }
+    flagged.sort((a, b) => b.weight - a.weight)
+    for (const f of flagged.slice(0, options.maxParagraphs).sort((a, b) => a.start - b.start)) {
+      report({start: f.start, end: f.end, message: f.message})
+    }
+
+    // Italics: a document-level share with its own, higher limit.
+    const italic = spans.filter((s) => s.kind === 'emphasis')
+    const italicWords = countWords(italic)
+    if (italic.length >= options.minSpans && italicWords / total > options.italicMaxShare) {
+      report({
+        start: italic[0].start,
+        end: italic[0].end,
+        message: `${percent(italicWords / total)} of the words (${italicWords} of ${total}) are in italics; keep italics for titles and the odd word that needs stress`
+      })
+    }
+
+    // ALL CAPS: runs of two or more capitalised words that are not acronyms.
+    let caps = 0
+    for (const block of doc.blocks) {
+      if (block.kind !== 'paragraph' || caps >= options.maxParagraphs) continue
+      for (const run of capsRuns(block)) {
+        if (caps++ >= options.maxParagraphs) break
+        const actual = doc.text.slice(run[0].start, run[run.length - 1].end)
+        report({
+          start: run[0].start,
+          end: run[run.length - 1].end,
+          message: `${quote(actual)} is in capitals, which reads as shouting; write it in lower case and let the sentence carry the weight`
+        })
+      }
+    }
+  }
 })
+
+// Outermost strong and emphasis nodes outside headings, minus run-in heads ("**Goal 1:** ...")
+// and paragraphs set wholly in one style (a bold pseudo-heading, an italic quotation).
+function collectSpans(doc: Doc): Span[] {
+  const spans: Span[] = []
+  const blocks = doc.blocks.filter((b) => b.kind === 'paragraph')
+  visit(doc.mdast, (node: MdastNodes) => {
+    if (node.type === 'heading' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
+    if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return SKIP
+    const block = blocks.find((b) => b.start <= start && end <= b.end)
+    if (!block) return SKIP
+    const words = block.tokens.filter((t) => t.kind === 'word' && t.start >= start && t.end <= end)
+    if (words.length > 0) spans.push({kind: node.type, start, end, block, words})
+    // A nested node of the other kind (***both***) is counted on its own.
+    visit(node, (inner: MdastNodes) => {
+      if (inner === node || inner.type === node.type || (inner.type !== 'strong' && inner.type !== 'emphasis')) return undefined
+      const s = inner.position?.start.offset
+      const e = inner.position?.end.offset
+      if (s === undefined || e === undefined) return SKIP
+      const w = block.tokens.filter((t) => t.kind === 'word' && t.start >= s && t.end <= e)
+      if (w.length > 0) spans.push({kind: inner.type, start: s, end: e, block, words: w})
+      return SKIP
+    })
+    return SKIP
+  })
+  return spans.filter((span) => !isRunInHead(doc, span) && !isWholeBlock(spans, span) && !isNote(doc, span))
+}
+
+function isRunInHead(doc: Doc, span: Span): boolean {
+  const words = span.block.tokens.filter((t) => t.kind === 'word')
+  if (words[0] !== span.words[0] || words.length === span.words.length) return false
+  const inner = doc.text.slice(span.start, span.end).replace(/[*_]+$/, '').trimEnd()
+  const after = doc.text.slice(span.end, span.end + 3)
+  return /[:.\u2014\u2013]$/.test(inner) || /^\s*[:.\u2014\u2013]/.test(after) || /^\s+-\s/.test(after)
+}
+
+// `/**note to self**/` is a leftover note (the placeholder rule reports it), not emphasis.
+function isNote(doc: Doc, span: Span): boolean {
+  return doc.text[span.start - 1] === '/' && doc.text[span.end] === '/'
+}
+
+function isWholeBlock(spans: Span[], span: Span): boolean {
+  const words = span.block.tokens.filter((t) => t.kind === 'word').length
+  const styled = countWords(spans.filter((s) => s.block === span.block && s.kind === span.kind))
+  return styled >= 0.9 * words
+}
+
+function countWords(spans: Span[]): number {
+  const seen = new Set<Token>()
+  for (const span of spans) for (const word of span.words) seen.add(word)
+  return seen.size
+}
+
+function longestRun(doc: Doc, spans: Span[]): Span[] {
+  let best: Span[] = []
+  let current: Span[] = []
+  for (const span of spans) {
+    const prev = current[current.length - 1]
+    if (prev && joiner.test(doc.text.slice(prev.end, span.start))) current.push(span)
+    else current = [span]
+    if (current.length > best.length) best = [...current]
+  }
+  return best
+}
+
+function isGeneric(span: Span): boolean {
+  const content = span.words.filter((w) => !stop.has(w.norm))
+  return content.length > 0 && content.every((w) => generic.has(w.norm))
+}
+
+// The span's text without its markers: from its first to its last prose token ("C++", not "C").
+function spanText(doc: Doc, span: Span): string {
+  const tokens = span.block.tokens.filter((t) => t.start >= span.words[0].start && t.end <= span.end && t.kind !== 'code')
+  const last = [...tokens].reverse().find((t) => !/^[*_]+$/.test(t.text)) ?? span.words[span.words.length - 1]
+  return doc.text.slice(span.words[0].start, last.end)
+}
+
+function count(n: number): string {
+  const names = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten']
+  return names[n] ?? String(n)
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
+// Title lines and signatures set in capitals ("STATEMENT OF PURPOSE", "JANE DOE") are whole blocks
+// and are left alone; so are acronyms, words with digits and words without a vowel.
+function capsRuns(block: Block): Token[][] {
+  const words = block.tokens.filter((t) => t.kind === 'word')
+  const shouting = (w: Token) => /^[A-Z][A-Z'\u2019-]{3,}$/.test(w.text) && /[AEIOUY]/.test(w.text) && !acronyms.has(w.text.replace(/['\u2019]S$/, ''))
+  const runs: Token[][] = []
+  let current: Token[] = []
+  for (let i = 0; i <= words.length; i++) {
+    const w = words[i]
+    const prev = current[current.length - 1]
+    if (w && shouting(w) && (!prev || adjacentWords(block, prev, w))) current.push(w)
+    else {
+      if (current.length >= 2) runs.push(current)
+      current = w && shouting(w) ? [w] : []
+    }
+  }
+  const capsWords = words.filter((w) => /^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)).length
+  if (capsWords >= 0.6 * words.length) return []
+  return runs
+}
+
+// Two words are adjacent when only spaces (or a hyphen) separate them in the token stream.
+function adjacentWords(block: Block, a: Token, b: Token): boolean {
+  const i = block.tokens.indexOf(a)
+  const j = block.tokens.indexOf(b)
+  return j === i + 1 && a.sentence === b.sentence
+}
