@@ -15,7 +15,7 @@ const yamlPlugin = {
 
 await rm('dist', {recursive: true, force: true})
 await build({
-  entryPoints: {cli: 'src/cli/index.ts', index: 'src/index.ts'},
+  entryPoints: {cli: 'src/cli/index.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts'},
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -9,6 +9,7 @@ import {InputError, isInputError} from '../errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
 import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {decode, expandPaths, readStatement} from './files.ts'
+import {openPool, workerCount, type Pool} from './pool.ts'
 import type {CliOptions} from './index.ts'
 
 type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream}
@@ -72,20 +73,36 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
 
   const targets = inputs.map((input) => quickTarget(input.text))
   const results: FileResult[] = []
+  const lintInput = async (input: Input, index: number, pool?: Pool): Promise<LintResult> => {
+    const found = await configFor(input.filePath === '<text>' ? path.join(cwd, 'stdin.md') : input.filePath, options, explicit)
+    const config = merge(found.config, cliConfig)
+    const own = targets[index] ?? config.target
+    const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
+    if (others.length) config.otherTargets = others
+    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration'}
+    return pool ? pool.lint(input.text, lintOptions) : lint(input.text, lintOptions)
+  }
+  // A large batch goes to worker threads all at once (src/cli/pool.ts); the results are still
+  // taken in input order, so the report and the error lines are those of one thread.
+  const pool = openPool(workerCount(inputs.length, inputs.reduce((n, input) => n + input.text.length, 0)))
+  const started = pool && inputs.map((input, index) => {
+    const promise = lintInput(input, index, pool)
+    promise.catch(() => {}) // handled below, in order
+    return promise
+  })
   for (const [index, input] of inputs.entries()) {
     try {
-      const found = await configFor(input.filePath === '<text>' ? path.join(cwd, 'stdin.md') : input.filePath, options, explicit)
-      const config = merge(found.config, cliConfig)
-      const own = targets[index] ?? config.target
-      const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
-      if (others.length) config.otherTargets = others
-      const result = await lint(input.text, {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration'})
+      const result = await (started ? started[index] : lintInput(input, index))
       results.push(toFileResult(input, result, options.quiet))
     } catch (error) {
-      if (!isInputError(error)) throw error
+      if (!isInputError(error)) {
+        void pool?.close()
+        throw error
+      }
       problem(error.message.startsWith(input.shown) || error.message.startsWith('/') ? error.message : `${input.shown}: ${error.message}`)
     }
   }
+  void pool?.close()
 
   // An explicit --color or --no-color wins over NO_COLOR, which wins over terminal detection.
   const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY))
