@@ -24,6 +24,12 @@ export interface LintOptions {
   only?: string[]
 }
 
+/** Options for fix(): lint()'s, plus which rules may fix. */
+export interface FixOptions extends LintOptions {
+  /** Only these rules may fix (--fix-rule, --fix-type); every rule whose fix is automatic otherwise. */
+  fixRules?: string[]
+}
+
 /** What fix() returns. */
 export interface FixResult {
   output: string
@@ -72,29 +78,46 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   }
 }
 
+/** The most fixing passes over one text; a fix that keeps re-creating its finding stops here. */
+const maxPasses = 10
+
 /** Apply every automatic fix with one replacement, right to left, re-linting until stable. */
-export async function fix(text: string, options: LintOptions = {}): Promise<FixResult> {
+export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
   const bom = text.startsWith(BOM) ? BOM : ''
   let body = bom ? text.slice(1) : text
+  const {fixRules, ...lintOptions} = options
+  const fixers = allRules
+    .filter((r) => r.meta.fix === 'auto' && (!fixRules || fixRules.includes(r.meta.id)) && (!options.only || options.only.includes(r.meta.id)))
+    .map((r) => r.meta.id)
   let applied = 0
-  let result = lintSync(body, options)
-  for (let pass = 0; pass < 10; pass++) {
-    const fixes = result.messages.filter((m) => m.fixable)
-    if (fixes.length === 0) break
-    let changed = 0
-    let limit = Infinity
-    for (const m of [...fixes].sort((a, b) => b.offset - a.offset || b.endOffset - a.endOffset)) {
-      if (m.endOffset > limit) continue
-      if (body.slice(m.offset, m.endOffset) !== m.actual) continue
-      body = body.slice(0, m.offset) + m.expected[0] + body.slice(m.endOffset)
-      limit = m.offset
-      changed++
-    }
-    if (changed === 0) break
-    applied += changed
-    result = lintSync(body, options)
+  let result = lintSync(body, lintOptions)
+  let messages = result.messages
+  // Later passes run only the rules that may fix: a rule's findings never depend on another's.
+  const passOptions: LintOptions = {...lintOptions, only: fixers}
+  for (let pass = 0; pass < maxPasses && fixers.length > 0; pass++) {
+    const {text: next, count} = applyFixes(body, messages.filter((m) => m.fixable && fixers.includes(m.ruleId)))
+    if (count === 0) break
+    body = next
+    applied += count
+    messages = lintSync(body, passOptions).messages
   }
+  if (applied > 0) result = lintSync(body, lintOptions)
   return {output: bom + body, applied, result}
+}
+
+// One pass: right to left so earlier offsets stay valid. A fix that overlaps or touches one
+// already applied waits for the next pass (as in ESLint), and so does one whose text moved.
+function applyFixes(body: string, fixes: LintMessage[]): {text: string; count: number} {
+  let count = 0
+  let limit = Infinity
+  for (const m of [...fixes].sort((a, b) => b.offset - a.offset || b.endOffset - a.endOffset)) {
+    if (m.endOffset >= limit || m.offset > m.endOffset) continue
+    if (body.slice(m.offset, m.endOffset) !== m.actual || m.expected[0] === m.actual) continue
+    body = body.slice(0, m.offset) + m.expected[0] + body.slice(m.endOffset)
+    limit = m.offset
+    count++
+  }
+  return {text: body, count}
 }
 
 /** The input format implied by a file name. */

@@ -78,7 +78,8 @@ export function decode(bytes: Uint8Array, shown: string): string {
   if (bytes.subarray(0, 8192).includes(0)) throw new InputError(`${shown}: is a binary file, not a text statement`)
   let text: string
   try {
-    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    // ignoreBOM keeps a byte order mark in the text, so --fix writes it back; lint() skips it.
+    text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
   } catch {
     throw new InputError(`${shown}: is not valid UTF-8; save it as UTF-8 text`)
   }

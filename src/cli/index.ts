@@ -59,7 +59,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--fix', 'apply safe fixes and write the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
-    .option('--fix-type <types>', 'comma-separated kinds of rule that may fix (problem, suggestion)', commaList)
+    .option('--fix-type <types>', 'comma-separated kinds of fix to apply (problem, suggestion, layout)', commaList)
     .option('--fix-rule <ids>', 'comma-separated rule ids that may fix', commaList)
     .showHelpAfterError('(run soplint --help for usage)')
     .exitOverride()

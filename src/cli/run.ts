@@ -9,6 +9,7 @@ import {InputError, isInputError} from '../errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
 import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {decode, expandPaths, readStatement} from './files.ts'
+import {fixInput, fixPlan} from './fix.ts'
 import {openPool, workerCount, type Pool} from './pool.ts'
 import type {CliOptions} from './index.ts'
 
@@ -20,6 +21,8 @@ interface Input {
   shown: string
   text: string
   format: InputFormat
+  /** Read from standard input. */
+  stdin?: boolean
 }
 
 /** Lint the given paths and print the report; resolves to the exit code. */
@@ -34,6 +37,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   if (!formatter) throw new InputError(`--format: unknown format "${options.format}"${didYouMean(options.format, Object.keys(formatters))} (formats: ${Object.keys(formatters).join(', ')})`)
   if (options.preset && !kinds.includes(options.preset as never)) throw new InputError(`--preset: unknown kind "${options.preset}"${didYouMean(options.preset, kinds)} (kinds: ${kinds.join(', ')})`)
   if (options.formatIn && !['md', 'txt'].includes(options.formatIn)) throw new InputError(`--format-in: unknown input format "${options.formatIn}" (formats: md, txt)`)
+  const plan = fixPlan(options)
   const cliConfig = configFromFlags(options)
   const explicit = options.config ? await readConfigFile(options.config) : undefined
   if (explicit) validateConfig(explicit.config, explicit.filepath ?? options.config!, rulesForValidation())
@@ -53,7 +57,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
       const bytes = await readAll(io.stdin)
       const text = decode(bytes, shown === '<text>' ? 'standard input' : shown)
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : '<text>'
-      inputs.push({filePath, shown, text, format: (options.formatIn as InputFormat) ?? (options.stdinFilename ? formatOf(options.stdinFilename) : 'md')})
+      inputs.push({filePath, shown, text, format: (options.formatIn as InputFormat) ?? (options.stdinFilename ? formatOf(options.stdinFilename) : 'md'), stdin: true})
     } catch (error) {
       if (!isInputError(error)) throw error
       problem(error.message)
@@ -80,11 +84,14 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
     if (others.length) config.otherTargets = others
     const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration'}
+    // With --fix or --fix-dry-run the report is of what is left after fixing, as in ESLint.
+    if (plan) return (await fixInput({...input, stdin: Boolean(input.stdin)}, plan, lintOptions, io.stdout)).result
     return pool ? pool.lint(input.text, lintOptions) : lint(input.text, lintOptions)
   }
   // A large batch goes to worker threads all at once (src/cli/pool.ts); the results are still
   // taken in input order, so the report and the error lines are those of one thread.
-  const pool = openPool(workerCount(inputs.length, inputs.reduce((n, input) => n + input.text.length, 0)))
+  // Fixing stays on this thread, in input order: diffs and fixed text print in that order.
+  const pool = plan ? undefined : openPool(workerCount(inputs.length, inputs.reduce((n, input) => n + input.text.length, 0)))
   const started = pool && inputs.map((input, index) => {
     const promise = lintInput(input, index, pool)
     promise.catch(() => {}) // handled below, in order
@@ -105,11 +112,16 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   void pool?.close()
 
   // An explicit --color or --no-color wins over NO_COLOR, which wins over terminal detection.
-  const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((io.stdout as NodeJS.WriteStream).isTTY))
+  // When standard output carries a diff (--fix-dry-run) or fixed text (--fix on stdin), the report goes to stderr.
+  const report = plan && (plan.mode === 'dry-run' || inputs.some((input) => input.stdin)) ? io.stderr : io.stdout
+  const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((report as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale}]))
   const output = formatter(results, {cwd, color, rulesMeta})
-  if (options.outputFile) await writeFile(options.outputFile, output)
-  else if (output) io.stdout.write(output.endsWith('\n') || options.format === 'json' ? output + (options.format === 'json' ? '\n' : '') : output + '\n')
+  if (options.outputFile) {
+    await writeFile(options.outputFile, output).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`--output-file ${options.outputFile}: cannot write the report (${error.code ?? error.message})`)
+    })
+  } else if (output) report.write(output.endsWith('\n') || options.format === 'json' ? output + (options.format === 'json' ? '\n' : '') : output + '\n')
 
   if (failed) return 2
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0)
