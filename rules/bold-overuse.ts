@@ -122,10 +122,16 @@ export default defineRule<Options>({
     }
 
     // ALL CAPS: runs of two or more capitalised words that are not acronyms.
+    // Capitals in a link's text are the name of the thing linked ("OPEN JAM SESSIONS"), not shouting.
+    const links: Array<[number, number]> = []
+    visit(doc.mdast, 'link', (node) => {
+      if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) links.push([node.position.start.offset, node.position.end.offset])
+    })
     let caps = 0
     for (const block of doc.blocks) {
       if (block.kind !== 'paragraph' || caps >= options.maxParagraphs) continue
       for (const run of capsRuns(block)) {
+        if (links.some(([a, b]) => run[0].start >= a && run[0].start < b)) continue
         if (caps++ >= options.maxParagraphs) break
         const actual = doc.text.slice(run[0].start, run[run.length - 1].end)
         report({
@@ -171,7 +177,7 @@ function collectSpans(doc: Doc): Span[] {
 function isRunInHead(doc: Doc, span: Span): boolean {
   const words = span.block.tokens.filter((t) => t.kind === 'word')
   if (words[0] !== span.words[0] || words.length === span.words.length) return false
-  const inner = doc.text.slice(span.start, span.end).replace(/[*_]+$/, '').trimEnd()
+  const inner = doc.text.slice(span.start, span.end).replace(/[*_}]+$/, '').trimEnd()
   const after = doc.text.slice(span.end, span.end + 3)
   return /[:.\u2014\u2013]$/.test(inner) || /^\s*[:.\u2014\u2013]/.test(after) || /^\s+-\s/.test(after)
 }
@@ -198,7 +204,9 @@ function longestRun(doc: Doc, spans: Span[]): Span[] {
   let current: Span[] = []
   for (const span of spans) {
     const prev = current[current.length - 1]
-    if (prev && joiner.test(doc.text.slice(prev.end, span.start))) current.push(span)
+    // Markup between the spans (`}, \textbf{` when a front end positions only the inner text) is not text.
+    const between = doc.text.slice(prev?.end ?? 0, span.start).replace(/\\[A-Za-z]+|[{}*_]/g, '')
+    if (prev && joiner.test(between)) current.push(span)
     else current = [span]
     if (current.length > best.length) best = [...current]
   }
@@ -230,20 +238,35 @@ function percent(share: number): string {
 // and are left alone; so are acronyms, words with digits and words without a vowel.
 function capsRuns(block: Block): Token[][] {
   const words = block.tokens.filter((t) => t.kind === 'word')
-  const shouting = (w: Token) => /^[A-Z][A-Z'\u2019-]{3,}$/.test(w.text) && /[AEIOUY]/.test(w.text) && !acronyms.has(w.text.replace(/['\u2019]S$/, ''))
-  const runs: Token[][] = []
-  let current: Token[] = []
-  for (let i = 0; i <= words.length; i++) {
-    const w = words[i]
-    const prev = current[current.length - 1]
-    if (w && shouting(w) && (!prev || adjacentWords(block, prev, w))) current.push(w)
-    else {
-      if (current.length >= 2) runs.push(current)
-      current = w && shouting(w) ? [w] : []
-    }
-  }
   const capsWords = words.filter((w) => /^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)).length
   if (capsWords >= 0.6 * words.length) return []
+  const caps = (w: Token) => /^[A-Z][A-Z'\u2019-]*$/.test(w.text)
+  const shouting = (w: Token) => /^[A-Z][A-Z'\u2019-]{3,}$/.test(w.text) && /[AEIOUY]/.test(w.text) && !acronyms.has(w.text.replace(/['\u2019]S$/, ''))
+  // A stretch of capitalised words ("THIS IS WHY I STUDY HYDROLOGY") with two or more that shout.
+  const runs: Token[][] = []
+  let current: Token[] = []
+  const close = () => {
+    const loud = current.filter(shouting)
+    if (loud.length >= 2) {
+      // Keep short words that belong to the shout ("HOW MUCH"), not acronyms at its edges.
+      const named = (w: Token) => acronyms.has(w.text) || !/[AEIOUY]/.test(w.text) || w.text === 'I'
+      let a = 0
+      let b = current.length - 1
+      while (named(current[a])) a++
+      while (named(current[b])) b--
+      runs.push(current.slice(a, b + 1))
+    }
+    current = []
+  }
+  for (const w of words) {
+    const prev = current[current.length - 1]
+    if (caps(w) && (!prev || adjacentWords(block, prev, w))) current.push(w)
+    else {
+      close()
+      if (caps(w)) current.push(w)
+    }
+  }
+  close()
   return runs
 }
 

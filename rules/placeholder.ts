@@ -87,7 +87,7 @@ export default defineRule({
 
 function deadLink(url: string): string | undefined {
   if (deadTarget.test(url)) return 'links nowhere'
-  if (sampleHost.test(url) || sampleProfile.test(url) || sampleMail.test(url)) return 'points to a sample address'
+  if (sampleHost.test(url) || sampleProfile.test(url) || sampleMail.test(url) || /(?:^|[/=.?#-])x{4,}(?:$|[/.&#?-])/i.test(url)) return 'points to a sample address'
   return undefined
 }
 
@@ -166,6 +166,11 @@ function scanNotes(text: string, start: number, end: number, add: Add): void {
   }
 }
 
+// "Corp.'s" -> "corp".
+function bare(norm: string): string {
+  return norm.replace(/'s$/, '').replace(/\.$/, '')
+}
+
 // Stand-ins and editing notes in the prose tokens: XYZ University, Company ABC, TODO, TBD,
 // lorem ipsum, 20XX.
 function scanTokens(doc: Doc, add: Add): void {
@@ -177,7 +182,8 @@ function scanTokens(doc: Doc, add: Add): void {
       const next = words[i + 1]
       const prev = words[i - 1]
       const afterToken = tokens[tokens.indexOf(w) + 1]
-      if (/^(?:TODO|FIXME|TBD|TKTK|XXX+|xxx+)$/.test(w.text) || (/^(?:todo|fixme)$/i.test(w.text) && afterToken?.text === ':')) {
+      const named = next && institutions.has(bare(next.norm)) && /^[A-Z]/.test(next.text)
+      if (/^(?:TODO|FIXME|TBD|TKTK)$/.test(w.text) || (/^(?:XXX+|xxx+)$/.test(w.text) && !named) || (/^(?:todo|fixme)$/i.test(w.text) && afterToken?.text === ':')) {
         add(w.start, w.end, `${quote(w.text)} is a note to yourself left in the text; finish the passage and delete the note`)
         continue
       }
@@ -190,8 +196,8 @@ function scanTokens(doc: Doc, add: Add): void {
         continue
       }
       if (!standins.has(w.norm) || !/^[A-Z0-9]+$/.test(w.text)) continue
-      const before = prev && institutions.has(prev.norm.replace(/\.$/, '')) ? prev : prev?.norm === 'of' && words[i - 2] && institutions.has(words[i - 2].norm) ? words[i - 2] : undefined
-      const after = next && institutions.has(next.norm.replace(/\.$/, '')) && /^[A-Z]/.test(next.text) ? next : undefined
+      const before = prev && institutions.has(bare(prev.norm)) ? prev : prev?.norm === 'of' && words[i - 2] && institutions.has(words[i - 2].norm) ? words[i - 2] : undefined
+      const after = named ? next : undefined
       if (!before && !after) continue
       if (before && !/^[A-Z]/.test(before.text)) continue
       const s = (before ?? w).start

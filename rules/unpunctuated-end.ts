@@ -85,7 +85,7 @@ function isProse(doc: Doc, block: Block): boolean {
   if (!/\p{Ll}/u.test(lastLine) && lastLine.trim().split(/\s+/).length <= 4) return false
   // A paragraph that is one quotation.
   if (/^["\u201C]/.test(source.trim()) && /["\u201D]$/.test(source.trim())) return false
-  if (lines.length >= 2 && lines.every((l) => l.trim().split(/\s+/).length <= 8 && !/[.!?]["'\u201D\u2019)*_]*\s*$/.test(l.trim()))) return false
+  if (lines.length >= 2 && lines.every((l) => l.trim().split(/\s+/).length <= 8 && /^[\s*_>]*[\p{Lu}\d+(]/u.test(l) && !/[.!?]["'\u201D\u2019)*_]*\s*$/.test(l.trim()))) return false
   // An epigraph's attribution: "... — Richard Feynman".
   if (/[\u2014\u2013-]\s*[\p{Lu}][\p{L}.' ]{1,40}$/u.test(source.trim())) return false
   // A run-in heading or a pseudo-heading set wholly in bold or italics.
