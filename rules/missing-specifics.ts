@@ -21,6 +21,8 @@ const quantities = new Set([
 ])
 // Words that introduce the examples a vague quantity needs.
 const introducers = new Set(['such', 'like', 'including', 'includes', 'include', 'e.g.', 'e.g', 'eg', 'i.e.', 'namely', 'ranging', 'spanning', 'from', 'especially', 'particularly', 'notably', 'specifically'])
+const modals = new Set(['may', 'might', 'could', 'can', 'would'])
+const firstPerson = new Set(['i', 'my', 'me', 'we', 'our', 'us', "i've", "i'm", "we've"])
 const personTitles = new Set(['prof', 'prof.', 'professor', 'professors', 'dr', 'dr.', 'doctor'])
 const workNamed = new Set(['on', 'about', 'in', 'into', 'titled', 'entitled', 'regarding', 'such', 'like', 'including', 'especially', 'particularly', 'for'])
 
@@ -54,7 +56,7 @@ export default defineRule({
 function flagged(match: PhraseMatch, after: Token[]): boolean {
   switch (match.entry.class) {
     case 'outcome':
-      return !specific(match)
+      return !specific(match) && !speculation(match)
     case 'vague':
       return !introducesExamples(after)
     case 'venue':
@@ -91,6 +93,13 @@ function specific(match: PhraseMatch): boolean {
     }
   }
   return false
+}
+
+// "A quantum device may provide better performance": a guess about the field, not a claim
+// about the writer's own work.
+function speculation(match: PhraseMatch): boolean {
+  const words = match.tokens[0].sentence.words
+  return words.some((w) => modals.has(w.norm)) && !words.some((w) => firstPerson.has(w.norm))
 }
 
 // A benchmark's name looks like one: ImageNet, SQuAD, COCO, KITTI, CIFAR-10.
