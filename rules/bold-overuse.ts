@@ -37,7 +37,7 @@ export default defineRule<Options>({
     id: 'bold-overuse',
     description: 'Too much bold, italics or ALL CAPS',
     rationale:
-      'Emphasis works by contrast: when a fifth of a statement is bold, nothing stands out and the page reads as a list of keywords shouting at the reviewer. Keep bold for at most one key phrase per page, or none; reviewers read the whole statement anyway. Style guides agree (Butterick, Practical Typography, "Bold or italic": "use bold and italic as little as possible"; the Chicago Manual of Style 7.50 warns that emphasis loses its force when overused). ALL CAPS reads as shouting. Paper and book titles in italics are normal, so italics have a higher limit.',
+      'Emphasis works by contrast: when a fifth of a statement is bold, nothing stands out and the page reads as a list of keywords shouting at the reviewer. Keep bold for at most one key phrase per page, or none; reviewers read the whole statement anyway. Style guides agree: Butterick\'s Practical Typography ("Bold or italic") advises using both as little as possible, and the Chicago Manual of Style (7.50) notes that emphasis loses its force when overused. ALL CAPS reads as shouting. Paper and book titles in italics are normal, so italics have a higher limit.',
     defaultLevel: 'warn',
     fix: 'none',
     options: {

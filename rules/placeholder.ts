@@ -29,7 +29,7 @@ export default defineRule({
     id: 'placeholder',
     description: 'Template leftovers: empty links, [Program Name], XXX, TODO',
     rationale:
-      'A bracketed "[University]", a link to "#", a "TODO" or a stand-in like "XYZ Company" tells the committee the statement came from a template and was not read before it was sent; admissions readers and recruiters cite it as an instant reason to stop reading. Search for every leftover before you submit.',
+      'A bracketed "[University]", a link to "#", a "TODO" or a stand-in like "XYZ Company" tells the committee the statement came from a template and was not read before it was sent, and a dead link asks the reader to click on nothing. It is the easiest mistake to avoid and among the costliest to make, which is why it is an error rather than a warning.',
     defaultLevel: 'error',
     fix: 'none',
     example: {

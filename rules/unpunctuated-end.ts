@@ -72,7 +72,7 @@ function isProse(doc: Doc, block: Block): boolean {
   if (words.length < 3) return false
   const source = doc.text.slice(block.start, block.end)
   const first = source.replace(/^[\s*_>#]+/, '')
-  if (salutation.test(first)) return false
+  if (salutation.test(first) && words.length <= 10) return false
   if (signOff.test(first) && words.length <= 6) return false
   if (isTitle(words)) return false
   // Contact lines and addresses: an e-mail, a phone number, `|` separators, or several short lines.
