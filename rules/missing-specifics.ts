@@ -24,7 +24,7 @@ const introducers = new Set(['such', 'like', 'including', 'includes', 'include',
 const modals = new Set(['may', 'might', 'could', 'can', 'would'])
 const firstPerson = new Set(['i', 'my', 'me', 'we', 'our', 'us', "i've", "i'm", "we've"])
 const personTitles = new Set(['prof', 'prof.', 'professor', 'professors', 'dr', 'dr.', 'doctor'])
-const workNamed = new Set(['on', 'about', 'in', 'into', 'titled', 'entitled', 'regarding', 'such', 'like', 'including', 'especially', 'particularly', 'for'])
+const workNamed = new Set(['on', 'about', 'in', 'into', 'titled', 'entitled', 'regarding', 'such', 'like', 'including', 'especially', 'particularly'])
 
 /** Claims with nothing a reader can check: unquantified outcomes, vague lists, unnamed venues and people. */
 export default defineRule({
