@@ -1,9 +1,12 @@
 // The formatter registry. Each formatter is (results, context) => string.
+import {compact} from './compact.ts'
+import {github} from './github.ts'
 import {json} from './json.ts'
+import {sarif} from './sarif.ts'
 import {stylish} from './stylish.ts'
 import type {Formatter} from './types.ts'
 
 /** Every output format, by the name `-f` takes. */
-export const formatters: Record<string, Formatter> = {json, stylish}
+export const formatters: Record<string, Formatter> = {compact, github, json, sarif, stylish}
 
 export type {FileResult, FormatContext, Formatter} from './types.ts'
