@@ -23,7 +23,7 @@ export default defineRule({
     defaultLevel: 'warn',
     fix: 'none',
     example: {
-      before: 'Thank you for your time and consideration.\n\nThanking You\n\nYours sincerely,\nAsha Verma',
+      before: 'Kindly consider my application.\n\nYours faithfully,\nAsha Verma',
       after: 'In your group I want to test whether these methods hold up on clinical data from rural hospitals.'
     }
   },

@@ -32,7 +32,7 @@ export default defineRule({
     id: 'missing-specifics',
     description: 'Claims with nothing a reader can check ("state-of-the-art results", "numerous projects", "a reputed journal")',
     rationale:
-      'A committee weighs evidence. "Our model gives state-of-the-art results" or "published in a reputed journal" asks the reader to take your word, while "cut the error of a U-Net baseline from 9.1% to 6.4% on a public dental X-ray set" or the name of the venue can be checked. Graduate admissions guides (for example UC Berkeley\'s Graduate Division and the MIT CAPD) advise naming the project, the result and the person you want to work with. Outcome claims are not flagged when the sentence gives a number, a named metric or a named benchmark. Phrase list: rules/data/missing-specifics.yml.',
+      'A committee weighs evidence. "Our model gives state-of-the-art results" or "published in a reputed journal" asks the reader to take your word, while "cut the error of a U-Net baseline from 9.1% to 6.4% on a public dental X-ray set" or the name of the venue can be checked. UC Berkeley\'s guide to writing the statement of purpose asks applicants to say, for research they did, with whom, the title of the project, their responsibilities and the outcome. Outcome claims are not flagged when the sentence gives a number, a named metric or a named benchmark. Phrase list: rules/data/missing-specifics.yml.',
     defaultLevel: 'warn',
     fix: 'none',
     example: {

@@ -13,7 +13,7 @@ export default defineRule({
     id: 'stock-phrase',
     description: 'Cliches and filler typical of statements ("From a young age", "fast learner", "change the world")',
     rationale:
-      'Readers of statements see the same openings, self-descriptions and closing claims in most of the pile, and a stock phrase tells them nothing about you. Admissions advice from graduate schools and writing centres (for example the Purdue OWL and the MIT CAPD guide to statements of purpose) asks for a concrete moment, a piece of work and a plan instead. An opening cliche in the first sentence or a closing cliche in the last paragraph costs most, because that is where readers form their view. Phrase list: rules/data/stock-phrase.yml.',
+      'Readers of statements see the same openings, self-descriptions and closing claims in most of the pile, and a stock phrase tells them nothing about you. University career centres tell applicants not to write a cliched introduction or conclusion (University of Virginia Career Center, graduate school statement guidance) and to use concrete examples from their own experience instead. An opening cliche in the first sentence or a closing cliche in the last paragraph costs most, because that is where readers form their view. Phrase list: rules/data/stock-phrase.yml.',
     defaultLevel: 'warn',
     fix: 'suggest',
     example: {
