@@ -30,8 +30,15 @@ export default defineRule({
   },
   check({doc, report}) {
     const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph')
+    // The letterhead: short lines before the first paragraph of prose (title, name, address, date,
+    // "For the position of ..."), however a front end laid them out.
+    const firstProse = paragraphs.find((b) => !b.inList && b.sentences.some((s) => s.terminal) && b.tokens.filter((t) => t.kind === 'word').length >= 8)
+    const notes = footnoteRanges(doc)
     for (const block of paragraphs) {
       if (block.inList || block.inQuote) continue
+      if ((!firstProse || block.index < firstProse.index) && block.tokens.filter((t) => t.kind === 'word').length <= 15) continue
+      // Footnotes are often glosses without a full stop.
+      if (notes.some(([a, b]) => block.start >= a && block.end <= b)) continue
       const sentence = block.sentences[block.sentences.length - 1]
       if (!sentence || sentence.terminal) continue
       const last = sentence.tokens[sentence.tokens.length - 1]
@@ -39,7 +46,9 @@ export default defineRule({
       // "Yours sincerely," and a quoted "fragment," end in a comma inside any closing marks.
       const inner = [...sentence.tokens].reverse().find((t) => !closer.test(t.text))
       if (!inner || (inner.kind !== 'word' && !/^[%\u00B0\u2030]$/.test(inner.text))) continue
-      if (!isProse(doc, block) || isClosingLine(doc, sentence.words)) continue
+      // Raw LaTeX in Markdown (pandoc allows it): "\\medskip" is a command, not a word.
+      if (doc.text[inner.start - 1] === '\\') continue
+      if (!isProse(doc, block) || isClosingLine(doc, block)) continue
       const words = sentence.words
       const next = doc.blocks[block.index + 1]
       const tail = doc.text.slice(words[Math.max(0, words.length - 3)].start, words[words.length - 1].end)
@@ -71,9 +80,10 @@ function isProse(doc: Doc, block: Block): boolean {
   const words = block.tokens.filter((t) => t.kind === 'word')
   if (words.length < 3) return false
   const source = doc.text.slice(block.start, block.end)
+  if (source.replace(/\\[A-Za-z]+\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})*/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return false
   const first = source.replace(/^[\s*_>#]+/, '')
   if (salutation.test(first) && words.length <= 10) return false
-  if (signOff.test(first) && words.length <= 6) return false
+  if (signOff.test(first) && words.length <= 8) return false
   if (isTitle(words)) return false
   // Contact lines and addresses: an e-mail, a phone number, `|` separators, or several short lines.
   if (/@|\|/.test(source) && words.length <= 15) return false
@@ -86,6 +96,8 @@ function isProse(doc: Doc, block: Block): boolean {
   // A paragraph that is one quotation.
   if (/^["\u201C]/.test(source.trim()) && /["\u201D]$/.test(source.trim())) return false
   if (lines.length >= 2 && lines.every((l) => l.trim().split(/\s+/).length <= 8 && /^[\s*_>]*[\p{Lu}\d+(]/u.test(l) && !/[.!?]["'\u201D\u2019)*_]*\s*$/.test(l.trim()))) return false
+  // A reference-list entry: "[2] A. Author, Title (Venue)".
+  if (/^\s*\[\d+\]/.test(source)) return false
   // An epigraph's attribution: "... — Richard Feynman".
   if (/[\u2014\u2013-]\s*[\p{Lu}][\p{L}.' ]{1,40}$/u.test(source.trim())) return false
   // A run-in heading or a pseudo-heading set wholly in bold or italics.
@@ -100,12 +112,17 @@ function isProse(doc: Doc, block: Block): boolean {
   return true
 }
 
-// A sign-off or a name on its own line at the end of a paragraph: "...hear from you.\nBest,\nJane Doe".
-function isClosingLine(doc: Doc, words: Token[]): boolean {
-  const onNewLine = /\n[ \t*_>]*$/.test(doc.text.slice(Math.max(0, words[0].start - 8), words[0].start))
-  if (!onNewLine) return false
+// A sign-off, a name or an affiliation on the last line of a paragraph: "...hear from you.\nBest,\n
+// Jane Doe", or a title block ending "Jane Doe, PhD Student, UC Berkeley".
+function isClosingLine(doc: Doc, block: Block): boolean {
+  const source = doc.text.slice(block.start, block.end)
+  const breaks = [...source.matchAll(/\r?\n|\\\\/g)]
+  if (breaks.length === 0) return false
+  const from = block.start + breaks[breaks.length - 1].index! + breaks[breaks.length - 1][0].length
+  const words = block.tokens.filter((t) => t.kind === 'word' && t.start >= from)
+  if (words.length === 0 || words.length > 8) return false
   const line = doc.text.slice(words[0].start, words[words.length - 1].end)
-  return (signOff.test(line) && words.length <= 8) || (isTitle(words.slice(-4)) && words.length <= 8)
+  return signOff.test(line) || isTitle(words)
 }
 
 // A title, a heading written as a paragraph, a name or a date line: short, and every word that is
@@ -119,6 +136,14 @@ function isWholeEmphasis(node: MdastNodes): boolean {
   if (!('children' in node)) return false
   const children = (node as MdastParent).children.filter((c) => !(c.type === 'text' && !/\S/.test(c.value)))
   return children.length > 0 && children.every((c) => c.type === 'strong' || c.type === 'emphasis')
+}
+
+function footnoteRanges(doc: Doc): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const node of doc.mdast.children) {
+    if (node.type === 'footnoteDefinition' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) out.push([node.position.start.offset, node.position.end.offset])
+  }
+  return out
 }
 
 function nextSibling(doc: Doc, block: Block): MdastNodes | undefined {
