@@ -187,6 +187,16 @@ function scanTokens(doc: Doc, add: Add): void {
         add(w.start, w.end, `${quote(w.text)} is a note to yourself left in the text; finish the passage and delete the note`)
         continue
       }
+      // INSERT PROGRAM NAME, UNIVERSITY NAME: a template's instruction in capitals.
+      if (/^(?:INSERT|ENTER|ADD|FILL)$/.test(w.text) || (/^[A-Z]{3,}$/.test(w.text) && next?.text === 'NAME')) {
+        let j = i
+        while (words[j + 1] && /^[A-Z][A-Z'’]*$/.test(words[j + 1].text) && tokens.indexOf(words[j + 1]) === tokens.indexOf(words[j]) + 1) j++
+        if (j > i) {
+          add(w.start, words[j].end, slotMessage(doc.text.slice(w.start, words[j].end)))
+          i = j
+          continue
+        }
+      }
       if (/^(?:19|20)XX$/.test(w.text)) {
         add(w.start, w.end, `${quote(w.text)} is a stand-in for a year; write the year`)
         continue
