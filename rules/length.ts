@@ -9,7 +9,7 @@ export default defineRule({
     id: 'length',
     description: 'Word count outside the range for the kind of statement',
     rationale:
-      'Programs and employers set limits, and readers notice a statement that runs long or stops short. The presets follow common limits: about 1,000 words for a statement of purpose, 900 for a personal statement, 2,000 for a research statement and one page (about 400 words) for a cover letter. Set `maxWords` in front matter or config for your own limit.',
+      'Programs and employers set limits, and readers notice a statement that runs long or stops short. With your own limit (`maxWords` or `minWords` in front matter or config) a statement outside it is a warning. Without one, the preset gives a usual range (about 1,000 words for a statement of purpose, 900 for a personal statement, 2,000 for a research statement, one page or about 400 words for a cover letter) and a statement outside it is only an info finding, since programs differ: an NSF GRFP personal statement may run three pages.',
     defaultLevel: 'warn',
     fix: 'none',
     example: {before: 'A 1,400-word statement for a program that asks for 1,000.', after: 'The same story in 950 words.'}
@@ -18,19 +18,27 @@ export default defineRule({
     const words = doc.words
     if (words.length === 0) return
     const name = presets[settings.kind] ? settings.kind : 'sop'
+    // A preset's range is a guess at the program's limit; only the user's own limit is a warning.
+    const level = settings.limitsSetByUser ? undefined : 'info'
     if (words.length > settings.maxWords) {
       const over = words.length - settings.maxWords
       report({
         start: words[settings.maxWords].start,
         end: words[words.length - 1].end,
-        message: `The statement has ${fmt(words.length)} words, ${fmt(over)} over the limit of ${fmt(settings.maxWords)} for a ${name}; cut ${fmt(over)} words (the text past the limit is marked)`
+        level,
+        message: settings.limitsSetByUser
+          ? `The statement has ${fmt(words.length)} words, ${fmt(over)} over your limit of ${fmt(settings.maxWords)}; cut ${fmt(over)} words (the text past the limit is marked)`
+          : `The statement has ${fmt(words.length)} words, more than the ${fmt(settings.maxWords)} usual for a ${name}; check the program's limit and set it as maxWords (the text past ${fmt(settings.maxWords)} words is marked)`
       })
     } else if (words.length < settings.minWords) {
       const first = doc.sentences[0]
       report({
         start: first.start,
         end: first.end,
-        message: `The statement has ${fmt(words.length)} words, under the ${fmt(settings.minWords)} expected for a ${name}; add specifics about your work and goals`
+        level,
+        message: settings.limitsSetByUser
+          ? `The statement has ${fmt(words.length)} words, under your minimum of ${fmt(settings.minWords)}; add specifics about your work and goals`
+          : `The statement has ${fmt(words.length)} words, fewer than the ${fmt(settings.minWords)} usual for a ${name}; add specifics about your work and goals`
       })
     }
   }

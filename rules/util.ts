@@ -22,7 +22,11 @@ export function runRetext(
       const from = message.place && 'start' in message.place ? message.place.start.offset : undefined
       const to = message.place && 'end' in message.place ? message.place.end.offset : undefined
       if (from === undefined || to === undefined || to <= from) continue
-      each(message, block.src[from], block.src[to - 1] + 1)
+      const start = block.src[from]
+      const end = block.src[to - 1] + 1
+      // Code, math and citations stand in the prose as placeholder words; they are not prose.
+      if (block.tokens.some((t) => t.kind === 'code' && t.start < end && t.end > start)) continue
+      each(message, start, end)
     }
   }
 }

@@ -42,6 +42,8 @@ export interface LintMessage {
   /** True when `--fix` may apply this message on its own. */
   fixable: boolean
   note?: string
+  /** Word documents only: the paragraph the finding is in, counted from 1 (the same number as `line`). */
+  paragraph?: number
   url: string
   source: 'soplint'
 }
@@ -98,6 +100,8 @@ export interface ResolvedSettings {
   accept: string[]
   phrases: UserPhrase[]
   otherTargets: string[]
+  /** Whether the word limits were set by the user (front matter or config) or come from the preset. */
+  limitsSetByUser: boolean
 }
 
 /** A token of prose with offsets in the linted text. */

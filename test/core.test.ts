@@ -67,6 +67,12 @@ describe('what is not prose', () => {
     expect(byRule(messages, 'repeated-word')).toEqual([])
   })
 
+  it('splits plain text on blank lines only, with CRLF too', async () => {
+    const text = 'First line of a sentence\r\nthat wraps.\r\n\r\nSecond paragraph.\r\n'
+    const r = await lint(text, {format: 'txt'})
+    expect(r.stats).toMatchObject({sentences: 2, paragraphs: 2})
+  })
+
   it('lints plain text without Markdown: an asterisk is an asterisk', async () => {
     const text = 'I used *the the* wildcard.\n'
     const [m] = byRule((await lint(text, {format: 'txt', ...only('repeated-word')})).messages, 'repeated-word')
@@ -105,7 +111,8 @@ describe('settings', () => {
     const fm = await lint(`---\nmaxWords: 100\n---\n\n${long}`, {config: {preset: 'cover-letter', maxWords: 500, rules: {length: 'warn'}}})
     expect(fm.settings.maxWords).toBe(100)
     const [m] = byRule(fm.messages, 'length')
-    expect(m.message).toMatch(/over the limit of 100/)
+    expect(m.message).toMatch(/over your limit of 100/)
+    expect(m.level).toBe("warning")
   })
 
   it('returns words, sentences and paragraphs', async () => {
