@@ -4,8 +4,8 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import Ajv2020 from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import formats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {escapeData, escapeProperty} from '../src/formatters/github.ts'
 import {ruleIds, ruleMeta} from '../src/index.ts'
@@ -82,6 +82,8 @@ describe('-f github', () => {
 describe('-f sarif', () => {
   const schema = JSON.parse(readFileSync(new URL('./vendor/sarif-schema-2.1.0.json', import.meta.url), 'utf8'))
   const ajv = new Ajv2020({allErrors: true, strict: false})
+  // ajv-formats is CommonJS: its plugin is the module itself, or its default under some loaders.
+  const addFormats = ((formats as unknown as {default?: typeof formats}).default ?? formats) as unknown as (ajv: Ajv2020) => void
   addFormats(ajv)
   const validate = ajv.compile(schema)
 
