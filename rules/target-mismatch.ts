@@ -1,14 +1,337 @@
 import {defineRule} from '../src/rule.ts'
+import {mentionKinds, mentionsIn, namesTarget, resolveTarget, sentenceUnits, type Mention, type Target, type Unit} from './data/institutions.ts'
+import {quote} from './util.ts'
+
+// How a sentence uses a name. `future`: the place the writer wants to go ("apply to X", "join X",
+// "the faculty at X would"); `history`: the writer's own past or present ("I interned at X",
+// "my advisor at X", "graduated from X"); `neutral`: anything else (a tool, a collaborator, a
+// professor's past, "researchers from X").
+type Use = 'future' | 'history' | 'neutral'
+
+// Where the name stands. `strong`: the object of at/join/attend/apply to/why; `weak`: after
+// to/for/in/of/about, a possessive ("X's program") or a subject ("X would"); `none`: after with,
+// from, by, than, like and the rest.
+type Slot = 'strong' | 'weak' | 'none'
+
+const future = new Set([
+  'would', 'will', 'shall', 'can', 'could', 'hope', 'hopes', 'hoping', 'plan', 'plans', 'planning', 'want', 'wants', 'wish', 'wishes',
+  'aspire', 'aspires', 'aspiring', 'intend', 'intends', 'intending', 'aim', 'aims', 'aiming', 'seek', 'seeks', 'seeking', 'apply',
+  'applies', 'applying', 'application', 'candidacy', 'why', 'your', 'look', 'looking', 'excited', 'eager', 'thrilled', 'keen',
+  'delighted', 'honored', 'honoured', 'happy', 'glad', 'interested', 'drawn', 'attracted', 'enthusiastic', 'hopeful', 'ready',
+  'passionate', 'motivated', 'determined', 'privileged'
+])
+// Adjectives of wanting take their time from the verb before them: "I am excited to join" looks
+// ahead, "I was excited to join" looks back.
+const feeling = new Set([
+  'excited', 'eager', 'thrilled', 'keen', 'delighted', 'honored', 'honoured', 'happy', 'glad', 'interested', 'drawn', 'attracted',
+  'enthusiastic', 'hopeful', 'ready', 'passionate', 'motivated', 'determined', 'privileged'
+])
+const copulaNow = new Set(['am', 'is', 'are', "i'm", "we're", 'be'])
+const copulaPast = new Set(['was', 'were', 'been', 'had', 'did'])
+const historyWords = new Set([
+  'previously', 'formerly', 'former', 'earlier', 'ago', 'last', 'during', 'while', 'before', 'after', 'since', 'until', 'alumnus',
+  'alumna', 'alumni', 'alum', 'currently', 'presently', 'return', 'returning', 'back', 'undergraduate', 'undergrad', 'bachelor',
+  'bachelors', 'btech', 'bsc', 'beng', 'employer', 'stint', 'tenure'
+])
+const irregularPast = new Set([
+  'built', 'led', 'spent', 'taught', 'wrote', 'met', 'began', 'took', 'got', 'made', 'found', 'went', 'came', 'saw', 'left', 'ran', 'held',
+  'brought', 'gave', 'won', 'became', 'knew', 'thought', 'felt', 'grew', 'sat', 'stood', 'told', 'said', 'fought', 'caught', 'sought',
+  'bought', 'kept', 'lost', 'paid', 'sent', 'meant', 'heard', 'understood', 'undertook', 'oversaw', 'drew', 'flew', 'broke', 'spoke',
+  'drove', 'forgot', 'dealt', 'hung', 'wrought', 'taken', 'done', 'written', 'given', 'shown', 'grown', 'known', 'begun', 'gotten'
+])
+// -ed words that describe rather than narrate: "the renowned faculty at X" is not the past.
+const describing = new Set([
+  'interested', 'excited', 'thrilled', 'delighted', 'honored', 'honoured', 'motivated', 'determined', 'privileged', 'attracted',
+  'renowned', 'esteemed', 'distinguished', 'established', 'advanced', 'applied', 'related', 'based', 'located', 'focused', 'specialized',
+  'specialised', 'integrated', 'accelerated', 'combined', 'detailed', 'talented', 'experienced', 'skilled', 'accomplished', 'dedicated',
+  'acclaimed', 'respected', 'celebrated', 'unparalleled', 'unmatched', 'unrivaled', 'unrivalled', 'embedded', 'distributed', 'supervised',
+  'unsupervised', 'interconnected', 'centered', 'centred', 'oriented', 'driven', 'need', 'indeed', 'hundred', 'red', 'proposed', 'funded',
+  'animated', 'automated', 'sophisticated', 'storied', 'prized', 'gifted', 'varied',
+  'diversified', 'concerned', 'qualified', 'equipped', 'suited', 'positioned', 'prepared', 'aligned', 'informed', 'inspired',
+  'fascinated', 'intrigued', 'impressed', 'amazed', 'pleased', 'convinced', 'committed', 'named', 'called', 'titled', 'entitled'
+])
+// People whose history a name may be: "Prof. Lee's work at X", "researchers at X".
+const thirdParty = new Set([
+  'his', 'her', 'their', 'whose', 'its', 'prof', 'professor', 'professors', 'dr', 'researchers', 'researcher', 'colleagues',
+  'collaborators', 'collaborator', 'scientists', 'friends', 'peers', 'alumni', 'he', 'she', 'they', 'who', 'mentor', 'mentors', 'author',
+  'authors'
+])
+const degreeWords = /^(bachelor|master|bachelors|masters|associate|doctor)$/i
+const own = new Set(['my', 'our'])
+// "to pursue my PhD at X" looks ahead even with "my".
+const studyNouns = new Set(['phd', 'doctorate', 'doctoral', 'graduate', 'master', 'masters', 'studies', 'degree', 'research', 'career', 'education', 'ms', 'msc', 'ma'])
+const aheadVerbs = new Set(['pursue', 'begin', 'start', 'do', 'complete', 'undertake', 'spend', 'pursuing', 'beginning', 'starting', 'doing'])
+const boundaryPunct = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '[', ']'])
+const boundaryWords = new Set(['but', 'although', 'though', 'whereas', 'because', 'which', 'where', 'when', 'whom', 'that'])
+const strongGovernors = new Set(['at', 'join', 'joining', 'attend', 'attending', 'why', 'choose', 'choosing', 'chose', 'enroll', 'enrol', 'enrolling', 'rejoin'])
+const weakGovernors = new Set(['to', 'for', 'in', 'into', 'of', 'about', 'within'])
+const applyWords = new Set(['apply', 'applying', 'application', 'applications', 'admission', 'admitted', 'admit', 'candidacy', 'transfer', 'transferring', 'come', 'coming', 'accepted'])
+const determiners = new Set(['the', 'a', 'an'])
+const roles = new Set([
+  'student', 'candidate', 'researcher', 'engineer', 'intern', 'fellow', 'professor', 'lecturer', 'assistant', 'officer', 'scientist',
+  'developer', 'analyst', 'alumnus', 'alumna', 'graduate', 'undergraduate', 'major', 'ta', 'postdoc', 'associate', 'director', 'manager'
+])
+const modalsAhead = new Set(['would', 'will', 'shall', 'can', "'ll"])
+const fitWords = new Set(['ideal', 'perfect', 'right', 'best', 'natural', 'only', 'great', 'excellent', 'obvious', 'first'])
+const academicNouns = new Set([
+  'program', 'programme', 'programs', 'department', 'faculty', 'lab', 'labs', 'laboratory', 'group', 'groups', 'school', 'community',
+  'phd', 'ms', 'msc', 'curriculum', 'courses', 'coursework', 'research', 'professors', 'researchers', 'students', 'campus', 'team',
+  'teams', 'mission', 'culture', 'offer', 'role', 'position', 'opening', 'product', 'products', 'engineering'
+])
+// A capitalised word after a name that still belongs to the institution: "Yale Law School".
+const unitWords = new Set([
+  'university', 'school', 'college', 'law', 'medical', 'medicine', 'business', 'engineering', 'graduate', 'department', 'research', 'lab',
+  'labs', 'laboratory', 'ai', 'brain', 'cs', 'eecs', 'ece', 'phd', 'ms', 'msc', 'computer', 'computational', 'csail', 'sail', 'robotics',
+  'nlp', 'institute', 'center', 'centre', 'program', 'programme', 'campus', 'faculty', 'division', 'i', "i'm", "i'd", "i've", "i'll", 'is',
+  'are', 'was', 'would', 'will', 'can', 'and', 'or', 'for', 'of', 'the', 'in', 'at', 'to', 'offers', 'has', 'have', 'inc', 'ltd', 'llc',
+  'corp', 'gmbh'
+])
+
+function isPast(unit: Unit): boolean {
+  const w = unit.lower
+  if (describing.has(w) || future.has(w)) return false
+  if (copulaPast.has(w) || irregularPast.has(w) || historyWords.has(w)) return true
+  if (/'ve$/.test(w)) return true
+  return w.length >= 4 && /[^e]ed$/.test(w)
+}
+
+/** How the words before a mention, back to the clause boundary, use it. */
+function useBefore(units: Unit[], first: number): {use: Use | undefined; reachedStart: boolean; words: number} {
+  const window: Unit[] = []
+  let k = first - 1
+  for (; k >= 0 && window.length < 14; k--) {
+    const unit = units[k]
+    if (!unit.word) {
+      if (boundaryPunct.has(unit.punct)) break
+      continue
+    }
+    if (boundaryWords.has(unit.lower)) break
+    window.unshift(unit)
+  }
+  const reachedStart = k < 0
+  const words = window.length
+  let pendingFeeling = false
+  let infinitive = false
+  for (let n = window.length - 1; n >= 0; n--) {
+    const unit = window[n]
+    const w = unit.lower
+    const before = window[n - 1]?.lower
+    if (own.has(w)) {
+      const next = window[n + 1]?.lower
+      const prior = window.slice(Math.max(0, n - 2), n).map((u) => u.lower)
+      if (next && studyNouns.has(next) && prior.some((p) => aheadVerbs.has(p))) continue
+      return {use: 'history', reachedStart, words}
+    }
+    if (thirdParty.has(w) || (unit.possessive && !degreeWords.test(unit.key) && /^[A-Z]/.test(unit.key))) return {use: 'neutral', reachedStart, words}
+    if (feeling.has(w)) {
+      pendingFeeling = true
+      continue
+    }
+    if (copulaNow.has(w)) {
+      if (pendingFeeling || infinitive) return {use: 'future', reachedStart, words}
+      // "I am studying at X", "I am a student at X": the present, which is the writer's own.
+      return {use: 'history', reachedStart, words}
+    }
+    if (isPast(unit)) return {use: 'history', reachedStart, words}
+    // "look forward to", not "looking at".
+    if ((w === 'look' || w === 'looking') && window[n + 1]?.lower !== 'forward') continue
+    if (future.has(w) || /'d$|'ll$/.test(w)) return {use: 'future', reachedStart, words}
+    if (before === 'to' && !determiners.has(w)) infinitive = true
+  }
+  if (pendingFeeling) return {use: 'future', reachedStart, words}
+  return {use: undefined, reachedStart, words}
+}
+
+const presentVerbs = /^(work|works|lead|leads|manage|manages|study|studies|teach|teaches|build|builds|own|owns|maintain|maintains|research|researches)$/
+
+/** What follows a mention: "X would", "X is the ideal place", "the lab at X where I worked", "At X, I built". */
+function useAfter(units: Unit[], last: number, sentenceStart: boolean, opening: boolean): Use | undefined {
+  let words = 0
+  let crossed = false
+  for (let k = last; k < units.length && words < (sentenceStart ? 8 : 5); k++) {
+    const unit = units[k]
+    if (!unit.word) {
+      // "At Flipkart, I built": an opening phrase takes its time from the clause after it.
+      if (unit.punct === ',' && sentenceStart && !crossed) {
+        crossed = true
+        continue
+      }
+      if (boundaryPunct.has(unit.punct) || /^[.!?]+$/.test(unit.punct)) return undefined
+      continue
+    }
+    words++
+    const w = unit.lower
+    if (modalsAhead.has(w) || /'ll$/.test(w)) return 'future'
+    if ((w === 'is' || w === 'are') && units.slice(k + 1, k + 4).some((u) => fitWords.has(u.lower))) return 'future'
+    if (isPast(unit)) return 'history'
+    // "At Yale, I am eager to" looks ahead; "At Google, I am responsible for" is the present.
+    if (crossed && copulaNow.has(w)) return units.slice(k + 1, k + 3).some((u) => feeling.has(u.lower)) ? 'future' : 'history'
+    if (crossed && presentVerbs.test(w)) return 'history'
+    if ((w === 'look' || w === 'looking') && units[k + 1]?.lower !== 'forward') continue
+    // Wanting words count after an opening phrase ("At Yale I hope to"), not inside a relative
+    // clause ("Stanford's faculty lead the field I want to study").
+    if ((crossed || opening) && (future.has(w) || /'d$/.test(w))) return 'future'
+  }
+  return undefined
+}
+
+/** The word that governs a mention, skipping articles. */
+function slotOf(units: Unit[], mention: Mention): Slot {
+  let k = mention.first - 1
+  while (k >= 0 && units[k].word && determiners.has(units[k].lower)) k--
+  const unit = units[k]
+  const last = units[mention.last - 1]
+  const next = units[mention.last]
+  if (last.possessive && next?.word && academicNouns.has(next.lower)) return 'strong'
+  if (!unit) return 'weak'
+  if (!unit.word) return boundaryPunct.has(unit.punct) && unit.punct !== '(' ? 'weak' : 'none'
+  const w = unit.lower
+  if (strongGovernors.has(w)) return 'strong'
+  if (w === 'to' && k > 0 && applyWords.has(units[k - 1].lower)) return 'strong'
+  if (weakGovernors.has(w)) return 'weak'
+  return 'none'
+}
+
+/** Whether the mention is part of a longer proper name or a compound ("Stanford Question Answering Dataset", "Meta-learning"). */
+function embedded(units: Unit[], mention: Mention): boolean {
+  const next = units[mention.last]
+  const prev = units[mention.first - 1]
+  if (next?.word && next.joined && next.key === next.lower) return true
+  if (next?.word && !units[mention.last - 1].possessive && /^[A-Z]/.test(next.key) && !unitWords.has(next.lower)) return true
+  if (prev?.word && mention.first - 1 > 0 && /^[A-Z]/.test(prev.key) && !unitWords.has(prev.lower) && !strongGovernors.has(prev.lower) && !weakGovernors.has(prev.lower) && !future.has(prev.lower)) {
+    return true
+  }
+  return false
+}
+
+const prepositions = new Set(['at', 'in', 'through', 'during', 'as', 'with', 'within', 'from', 'by', 'for', 'after', 'before', 'joining', 'studying', 'attending'])
+const firstWord = (units: Unit[]) => Math.max(0, units.findIndex((u) => u.word))
+
+const careerWords = new Set(['career', 'eventually', 'someday', 'long-term', 'longterm', 'graduation', 'graduating', 'ultimately'])
+
+/** Whether a sentence is about life after the degree ("After my PhD", "in the long term", "my career"). */
+function careerPlan(units: Unit[]): boolean {
+  return units.some((u, n) => u.word && (careerWords.has(u.lower) || (u.lower === 'after' && units.slice(n + 1, n + 4).some((v) => studyNouns.has(v.lower) || v.lower === 'phd'))))
+}
+
+/** Whether a sentence tells the past and looks nowhere ahead ("I took Stanford's course, then MIT's"). */
+function narratesPast(units: Unit[]): boolean {
+  let past = false
+  for (const unit of units) {
+    if (!unit.word) continue
+    if (future.has(unit.lower) && !feeling.has(unit.lower)) return false
+    if (modalsAhead.has(unit.lower) || /'ll$|'d$/.test(unit.lower)) return false
+    if (isPast(unit)) past = true
+  }
+  return past
+}
+
+interface Judged {
+  mention: Mention
+  use: Use
+  slot: Slot
+}
+
+/** Judge every mention of a sentence; names in a list share the use and slot of the first. */
+function judge(units: Unit[], mentions: Mention[]): Judged[] {
+  const out: Judged[] = []
+  for (const mention of mentions) {
+    const prev = out[out.length - 1]
+    if (prev) {
+      const between = units.slice(prev.mention.last, mention.first)
+      if (between.length > 0 && between.every((u) => (u.word ? /^(and|or|the|&|nor)$/.test(u.lower) : /^[,(\-–]$/.test(u.punct)))) {
+        out.push({mention, use: prev.use, slot: prev.slot})
+        continue
+      }
+    }
+    const slot = slotOf(units, mention)
+    // "PhD Student, UC Berkeley": an affiliation line names the writer's own institution.
+    const comma = units[mention.first - 1]
+    const role = units[mention.first - 2]
+    if (comma && !comma.word && comma.punct === ',' && role?.word && roles.has(role.lower)) {
+      out.push({mention, use: 'history', slot})
+      continue
+    }
+    const before = useBefore(units, mention.first)
+    let use = before.use
+    // "At Yale I hope to", "As a PhD student at CMU I intend to": an opening phrase before the clause.
+    const opening = before.reachedStart && before.words > 0 && before.words <= 6 && prepositions.has(units[firstWord(units)].lower)
+    if (use === undefined) use = useAfter(units, mention.last, before.reachedStart || before.words <= 3, opening) ?? 'neutral'
+    out.push({mention, use, slot})
+  }
+  return out
+}
+
+function describe(target: Target): string {
+  return target.kind === 'company' ? 'company you want to join' : 'school you are applying to'
+}
 
 /** Another institution named where the target should be. */
 export default defineRule({
   meta: {
     id: 'target-mismatch',
-    description: 'Another institution named where the target should be',
-    rationale: 'TODO',
+    description: 'Another school or company named where the target should be',
+    rationale:
+      'Naming the wrong school in a statement ("I look forward to joining the faculty at Cornell" in a statement for Princeton) is the classic sign of text pasted from another application, and admissions readers and recruiters say it can sink an otherwise strong file. ' +
+      'A name is flagged when it is a known university (the Hipo university-domains list plus curated short forms such as CMU, ETH, UCLA) or a well-known company or lab, is not the target or one of its forms, and stands where the target belongs: after "apply to", "join", "attend", "why", "at" in a sentence about what the writer will do ("I hope to work in the faculty at X"), or as the subject of "would"/"will". ' +
+      'The writer\'s own history is never flagged: a name after "my"/"our" or in a past-tense clause ("I interned at Google", "my advisor at IIT Bombay", "graduated from"), or a present one ("I am a student at X"). Neither is someone else\'s ("Prof. Lee\'s work at Stanford", "researchers from MIT"), nor a company in a statement for a university (a career plan) or a university in a letter to a company. ' +
+      'When several files are linted together, a file that names another file\'s target anywhere outside the writer\'s own history is flagged too.',
     defaultLevel: 'error',
-    fix: 'none',
-    example: {before: 'TODO', after: 'TODO'}
+    fix: 'suggest',
+    example: {
+      before: 'I am excited to apply to the PhD program at Yale, where I hope to work with Professor Rivera.',
+      after: 'I am excited to apply to the PhD program at Princeton, where I hope to work with Professor Rivera.'
+    }
   },
-  check() {}
+  check({doc, settings, report}) {
+    const text = settings.target?.trim()
+    if (!text) return
+    const target = resolveTarget(text)
+    if (target.forms.length === 0) return
+    // Another file's target that is also this one's ("UC" and "UCLA") is not another target.
+    const others = (settings.otherTargets ?? [])
+      .map((t) => t.trim())
+      .filter((t) => t && t.toLowerCase() !== text.toLowerCase())
+      .map(resolveTarget)
+      .filter((o) => o.forms.length > 0 && !o.forms.some((f) => target.forms.some((g) => f.words.join(' ').toLowerCase() === g.words.join(' ').toLowerCase())))
+    const extra = [...target.forms, ...others.flatMap((o) => o.forms)]
+    const letter = settings.kind === 'cover-letter' ? 'letter' : 'statement'
+
+    for (const sentence of doc.sentences) {
+      const units = sentenceUnits(sentence)
+      const mentions = mentionsIn(sentence, units, extra)
+      if (mentions.length === 0) continue
+      for (const {mention, use, slot} of judge(units, mentions)) {
+        if (namesTarget(mention, target)) continue
+        if (embedded(units, mention)) continue
+        const actual = doc.text.slice(mention.start, mention.end)
+        const other = others.find((o) => namesTarget(mention, o))
+        const place = mention.form.place
+        if (other) {
+          // Another file's target in a slot a target could fill, in any tense but the writer's
+          // own history: "the faculty at Stanford", "Stanford's program", "why Stanford".
+          if (use === 'history' || slot === 'none' || (place && slot !== 'strong')) continue
+          if (use === 'neutral' && narratesPast(units)) continue
+          // "After my PhD, I want to work at Google" in a statement for a university is a career
+          // plan even when another file in the run is the letter to Google.
+          if (!mentionKinds(mention, other.kind).includes(target.kind) && careerPlan(units)) continue
+          report({
+            start: mention.start,
+            end: mention.end,
+            message: `${quote(actual)} is the target of another file in this run, but this ${letter} is for ${quote(target.text)}; check for text pasted from that application`,
+            expected: [target.text]
+          })
+          continue
+        }
+        if (use !== 'future' || slot === 'none' || (place && slot !== 'strong')) continue
+        if (!mentionKinds(mention, target.kind).includes(target.kind)) continue
+        report({
+          start: mention.start,
+          end: mention.end,
+          message: `${quote(actual)} is named as the ${describe(target)}, but this ${letter} is for ${quote(target.text)}; write ${quote(target.text)} or rewrite the sentence`,
+          expected: [target.text]
+        })
+      }
+    }
+  }
 })

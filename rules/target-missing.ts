@@ -1,14 +1,47 @@
 import {defineRule} from '../src/rule.ts'
+import type {Block, Doc} from '../src/types.ts'
+import {documentNames, resolveTarget} from './data/institutions.ts'
+import {quote} from './util.ts'
+
+/** The paragraph that closes the statement: the last one with some substance, not a sign-off. */
+function closingParagraph(doc: Doc): Block | undefined {
+  const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.sentences.length > 0)
+  for (let n = paragraphs.length - 1; n >= 0; n--) {
+    const words = paragraphs[n].sentences.reduce((sum, s) => sum + s.words.length, 0)
+    if (words >= 15) return paragraphs[n]
+  }
+  return paragraphs[paragraphs.length - 1]
+}
 
 /** The target school or company is never named. */
 export default defineRule({
   meta: {
     id: 'target-missing',
     description: 'The target school or company is never named',
-    rationale: 'TODO',
+    rationale:
+      'Readers look for why you chose them: admissions guides (for example the Purdue OWL and university graduate-school pages on the statement of purpose) ask writers to name the program and say what draws them to it, and a recruiter reads a letter that never names the company as a form letter. ' +
+      'With a target set (front matter `target:`, the configuration, or `--target`), the rule warns once when the prose never names it, counting the full name, curated short forms ("CMU", "ETH", "UCLA"), the name without "University" or a company suffix, and its initials. ' +
+      'The finding sits on the first sentence of the closing paragraph, where a "why this school" passage usually goes. Without a target the rule is silent.',
     defaultLevel: 'warn',
     fix: 'none',
-    example: {before: 'TODO', after: 'TODO'}
+    example: {
+      before: 'I am confident that this program is the right place for the next step of my career.',
+      after: 'Princeton\'s work on verified systems, and Professor Rivera\'s group in particular, is why I am applying.'
+    }
   },
-  check() {}
+  check({doc, settings, report}) {
+    const text = settings.target?.trim()
+    if (!text) return
+    const block = closingParagraph(doc)
+    if (!block) return
+    const target = resolveTarget(text)
+    if (documentNames(doc, target)) return
+    const sentence = block.sentences[0]
+    const reader = settings.kind === 'cover-letter' ? 'letter' : 'statement'
+    report({
+      start: sentence.start,
+      end: sentence.end,
+      message: `This ${reader} never names its target, ${quote(target.text)}; say what draws you to it, for example in the closing paragraph`
+    })
+  }
 })
