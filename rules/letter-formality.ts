@@ -13,6 +13,9 @@ const salutationWords = 7
 // Most words that may follow a sign-off in its paragraph: a name, a title, an affiliation.
 const signoffTail = 8
 
+const letterNote =
+  'If this document is a cover letter or a motivation letter, set `kind: cover-letter` in its front matter or configuration: a letter is expected to have a salutation, thanks and a sign-off.'
+
 /** Salutations, sign-offs and pleas that belong to letters, not statements. */
 export default defineRule({
   meta: {
@@ -46,7 +49,8 @@ export default defineRule({
       if (cls === 'signoff' && !isSignoff(doc, match)) continue
       lastEnd = end
       const actual = doc.text.slice(match.start, end)
-      report({start: match.start, end, message: message(match.entry, cls, actual, letter), expected: []})
+      const note = expectedInLetter.has(cls) ? letterNote : undefined
+      report({start: match.start, end, message: message(match.entry, cls, actual, letter), expected: [], note})
     }
   }
 })
