@@ -18,7 +18,7 @@ const future = new Set([
   'aspire', 'aspires', 'aspiring', 'intend', 'intends', 'intending', 'aim', 'aims', 'aiming', 'seek', 'seeks', 'seeking', 'apply',
   'applies', 'applying', 'application', 'candidacy', 'why', 'your', 'look', 'looking', 'excited', 'eager', 'thrilled', 'keen',
   'delighted', 'honored', 'honoured', 'happy', 'glad', 'interested', 'drawn', 'attracted', 'enthusiastic', 'hopeful', 'ready',
-  'passionate', 'motivated', 'determined', 'privileged'
+  'passionate', 'motivated', 'determined', 'privileged', 'considering', 'consideration', 'dear'
 ])
 // Adjectives of wanting take their time from the verb before them: "I am excited to join" looks
 // ahead, "I was excited to join" looks back.
@@ -50,11 +50,13 @@ const describing = new Set([
   'diversified', 'concerned', 'qualified', 'equipped', 'suited', 'positioned', 'prepared', 'aligned', 'informed', 'inspired',
   'fascinated', 'intrigued', 'impressed', 'amazed', 'pleased', 'convinced', 'committed', 'named', 'called', 'titled', 'entitled'
 ])
-// People whose history a name may be: "Prof. Lee's work at X", "researchers at X".
+// Other people, whose history a name may be ("Prof. Lee's work at X", "researchers at X"), and
+// collaboration, which crosses schools ("collaborate with groups at X"). A title alone is not
+// enough: "I hope to work with Professor Lee at X" still says where the writer wants to go.
 const thirdParty = new Set([
-  'his', 'her', 'their', 'whose', 'its', 'prof', 'professor', 'professors', 'dr', 'researchers', 'researcher', 'colleagues',
-  'collaborators', 'collaborator', 'scientists', 'friends', 'peers', 'alumni', 'he', 'she', 'they', 'who', 'mentor', 'mentors', 'author',
-  'authors'
+  'his', 'her', 'their', 'whose', 'its', 'researchers', 'researcher', 'colleagues', 'collaborators', 'collaborator', 'scientists',
+  'friends', 'peers', 'alumni', 'he', 'she', 'they', 'who', 'mentor', 'mentors', 'author', 'authors', 'collaborate', 'collaborating',
+  'collaboration', 'collaborations', 'partner', 'partnering', 'partnership'
 ])
 const degreeWords = /^(bachelor|master|bachelors|masters|associate|doctor)$/i
 const own = new Set(['my', 'our'])
@@ -63,7 +65,7 @@ const studyNouns = new Set(['phd', 'doctorate', 'doctoral', 'graduate', 'master'
 const aheadVerbs = new Set(['pursue', 'begin', 'start', 'do', 'complete', 'undertake', 'spend', 'pursuing', 'beginning', 'starting', 'doing'])
 const boundaryPunct = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '[', ']'])
 const boundaryWords = new Set(['but', 'although', 'though', 'whereas', 'because', 'which', 'where', 'when', 'whom', 'that'])
-const strongGovernors = new Set(['at', 'join', 'joining', 'attend', 'attending', 'why', 'choose', 'choosing', 'chose', 'enroll', 'enrol', 'enrolling', 'rejoin'])
+const strongGovernors = new Set(['at', 'join', 'joining', 'attend', 'attending', 'why', 'choose', 'choosing', 'chose', 'enroll', 'enrol', 'enrolling', 'rejoin', 'dear'])
 const weakGovernors = new Set(['to', 'for', 'in', 'into', 'of', 'about', 'within'])
 const applyWords = new Set(['apply', 'applying', 'application', 'applications', 'admission', 'admitted', 'admit', 'candidacy', 'transfer', 'transferring', 'come', 'coming', 'accepted'])
 const determiners = new Set(['the', 'a', 'an'])
@@ -72,7 +74,11 @@ const roles = new Set([
   'developer', 'analyst', 'alumnus', 'alumna', 'graduate', 'undergraduate', 'major', 'ta', 'postdoc', 'associate', 'director', 'manager'
 ])
 const modalsAhead = new Set(['would', 'will', 'shall', 'can', "'ll"])
-const fitWords = new Set(['ideal', 'perfect', 'right', 'best', 'natural', 'only', 'great', 'excellent', 'obvious', 'first'])
+const fitWords = new Set(['ideal', 'perfect', 'right', 'best', 'natural', 'only', 'great', 'excellent', 'obvious', 'first', 'top', 'dream'])
+// "X's program aligns with my goals", "X offers exactly the resources I need".
+const fitVerbs = new Set(['aligns', 'align', 'matches', 'match', 'fits', 'suits'])
+const offerVerbs = new Set(['offers', 'provides', 'gives', 'affords'])
+const offerObjects = new Set(['me', 'exactly', 'ideal', 'perfect', 'opportunity', 'opportunities', 'chance', 'resources', 'environment', 'everything'])
 const academicNouns = new Set([
   'program', 'programme', 'programs', 'department', 'faculty', 'lab', 'labs', 'laboratory', 'group', 'groups', 'school', 'community',
   'phd', 'ms', 'msc', 'curriculum', 'courses', 'coursework', 'research', 'professors', 'researchers', 'students', 'campus', 'team',
@@ -84,7 +90,7 @@ const unitWords = new Set([
   'labs', 'laboratory', 'ai', 'brain', 'cs', 'eecs', 'ece', 'phd', 'ms', 'msc', 'computer', 'computational', 'csail', 'sail', 'robotics',
   'nlp', 'institute', 'center', 'centre', 'program', 'programme', 'campus', 'faculty', 'division', 'i', "i'm", "i'd", "i've", "i'll", 'is',
   'are', 'was', 'would', 'will', 'can', 'and', 'or', 'for', 'of', 'the', 'in', 'at', 'to', 'offers', 'has', 'have', 'inc', 'ltd', 'llc',
-  'corp', 'gmbh'
+  'corp', 'gmbh', 'hiring', 'team', 'recruiting', 'recruitment', 'admissions', 'admission', 'committee', 'search', 'talent', 'careers'
 ])
 
 function isPast(unit: Unit): boolean {
@@ -129,10 +135,16 @@ function useBefore(units: Unit[], first: number): {use: Use | undefined; reached
     }
     if (copulaNow.has(w)) {
       if (pendingFeeling || infinitive) return {use: 'future', reachedStart, words}
+      // "to be part of", "would be": the time is in the verb before.
+      if (w === 'be') continue
       // "I am studying at X", "I am a student at X": the present, which is the writer's own.
       return {use: 'history', reachedStart, words}
     }
     if (isPast(unit)) return {use: 'history', reachedStart, words}
+    // "continue working with Dr. Rao at X" is a relation the writer already has.
+    if ((w === 'continue' || w === 'continuing') && /^(working|work|collaborating|to)$/.test(window[n + 1]?.lower ?? '') && (window[n + 1]?.lower !== 'to' || window[n + 2]?.lower === 'work')) {
+      return {use: 'history', reachedStart, words}
+    }
     // "look forward to", not "looking at".
     if ((w === 'look' || w === 'looking') && window[n + 1]?.lower !== 'forward') continue
     if (future.has(w) || /'d$|'ll$/.test(w)) return {use: 'future', reachedStart, words}
@@ -159,10 +171,13 @@ function useAfter(units: Unit[], last: number, sentenceStart: boolean, opening: 
       if (boundaryPunct.has(unit.punct) || /^[.!?]+$/.test(unit.punct)) return undefined
       continue
     }
-    words++
     const w = unit.lower
+    // "the summer school at EPFL that I will attend": a relative clause says nothing of the name.
+    if (boundaryWords.has(w)) return undefined
+    words++
     if (modalsAhead.has(w) || /'ll$/.test(w)) return 'future'
     if ((w === 'is' || w === 'are') && units.slice(k + 1, k + 4).some((u) => fitWords.has(u.lower))) return 'future'
+    if (fitVerbs.has(w) || (offerVerbs.has(w) && units.slice(k + 1, k + 5).some((u) => offerObjects.has(u.lower)))) return 'future'
     if (isPast(unit)) return 'history'
     // "At Yale, I am eager to" looks ahead; "At Google, I am responsible for" is the present.
     if (crossed && copulaNow.has(w)) return units.slice(k + 1, k + 3).some((u) => feeling.has(u.lower)) ? 'future' : 'history'

@@ -26,7 +26,8 @@ describe('target-missing', () => {
     ['Princeton University', "Princeton's program in computational biology drew me in."],
     ['University of Waterloo', 'Waterloo taught me to ship code on co-op terms.'],
     ['Indian Institute of Technology Bombay', 'I hope to join IIT Bombay for my master’s.'],
-    ['Georgia Institute of Technology', 'Georgia Tech offers the online program I need.']
+    ['Georgia Institute of Technology', 'Georgia Tech offers the online program I need.'],
+    ['Acme Robotics, Inc.', 'I would love to build warehouse robots at Acme.']
   ]
   for (const [target, text] of named) {
     it(`is quiet when ${JSON.stringify(text)} names ${target}`, async () => {
@@ -66,6 +67,8 @@ describe('target-mismatch', () => {
     ['Stripe', 'I would love to join Adyen and help merchants grow.', 'Adyen'],
     ['Stripe', "I am eager to contribute to Adyen's mission.", 'Adyen'],
     ['Stripe', 'Joining Revolut would let me work on the problems I care about.', 'Revolut'],
+    ['Stripe', 'Dear Adyen Hiring Team, I am writing about the backend role.', 'Adyen'],
+    ['Stripe', 'I am excited about the Software Engineer role at Adyen.', 'Adyen'],
     ['Carnegie Mellon University', 'I am eager to attend Cambridge for its machine learning group.', 'Cambridge'],
     ['University of California, Los Angeles', 'I hope to study neuroscience at UC Berkeley.', 'UC Berkeley'],
     ['Indian Institute of Technology, Bombay', 'I hope to join the M.Tech program at IIT Delhi.', 'IIT Delhi']

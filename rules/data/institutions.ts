@@ -333,7 +333,8 @@ export function mentionsIn(sentence: Sentence, units: Unit[], extra: Form[] = []
 
 const universityWord = /\b(universit|college|institut|school|polytechn|academ|hochschule|[eé]cole|escuela|seminar|faculty|department|graduate|phd|program)/i
 const stripWords = new Set(['university', 'college', 'the'])
-const companySuffix = /^(inc|incorporated|ltd|limited|llc|gmbh|corp|corporation|co|plc|ag|sa|se|bv|nv|pte|pty|oy|ab|as|group|holdings|technologies|technology|labs|analytics|software|systems|solutions)$/i
+const companySuffix =
+  /^(inc|incorporated|ltd|limited|llc|gmbh|corp|corporation|co|company|plc|ag|sa|se|bv|nv|pte|pty|oy|ab|as|group|holdings|technologies|technology|labs|analytics|software|systems|solutions|robotics|ai|health|energy|capital|partners|ventures|bank|networks|media|games|studios|security|data|cloud|consulting|therapeutics|biosciences|motors|financial|payments|insurance)$/i
 const acronymSkip = new Set(['of', 'the', 'and', 'at', 'in', 'for', 'de', 'du', 'des', 'la', 'le', '&'])
 
 /** Short forms a writer uses for a full name: "Princeton University" -> "Princeton", "Stripe, Inc." -> "Stripe", initials. */
