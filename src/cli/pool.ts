@@ -1,7 +1,8 @@
 // Linting many files on worker threads. Each worker (src/cli/worker.ts) loads the core once and
-// lints the statements it is sent; the CLI awaits the results in input order, so the report is
-// the same as on one thread, byte for byte. A worker costs its start-up (loading the core and
-// warming it), so small batches stay on the main thread: see workerCount().
+// lints the statements it is sent, and the main thread lints from the same queue while it waits;
+// the CLI awaits the results in input order, so the report is the same as on one thread, byte for
+// byte. A worker costs its start-up (loading the core), so small batches stay on the main thread:
+// see poolPlan().
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
@@ -16,38 +17,46 @@ export interface Job {
   options: LintOptions
 }
 
-/** What a worker sends back: the result, or the error lint() threw (InputErrors stay InputErrors). */
-export type Reply = {id: number; result: LintResult; error?: undefined} | {id: number; result?: undefined; error: {message: string; input: boolean}}
+/** What a worker sends: that it is ready, or a result, or the error lint() threw (InputErrors stay InputErrors). */
+export type Reply = {ready: true} | {id: number; result: LintResult; error?: undefined} | {id: number; result?: undefined; error: {message: string; input: boolean}}
 
-/** A started pool of worker threads. */
+type Lint = (text: string, options: LintOptions) => Promise<LintResult>
+
+/** A started pool: the main thread and some worker threads share one queue of statements. */
 export interface Pool {
+  /** Worker threads, besides the main thread. */
   size: number
-  lint(text: string, options: LintOptions): Promise<LintResult>
+  lint: Lint
   /** Stop the workers; jobs not yet done are dropped. */
   close(): Promise<void>
 }
 
-/** Below this many files, linting stays on the main thread (measured: see docs/benchmark.md). */
+/** Below this many files, linting stays on the main thread alone (measured: see docs/benchmark.md). */
 export const minFilesForWorkers = 8
-/** Below this much text in all, too (about ten statements): a worker's start-up would not pay. */
-export const minCharsForWorkers = 60_000
 /** More workers than this gain little and cost memory (each loads the core). */
-export const maxWorkers = 8
+export const maxWorkers = 7
 /** Jobs a worker holds at once, so it never waits for the main thread between two files. */
 const inFlight = 2
 
+/** How a batch is spread: worker threads, and whether the main thread lints too. */
+export interface PoolPlan {
+  workers: number
+  mainLints: boolean
+}
+
 /**
- * How many worker threads to lint `files` files (of `chars` characters in all) on.
- * SOPLINT_WORKERS=0 forces the main thread, SOPLINT_WORKERS=N forces N workers; unset, workers
- * are used only for a batch large enough to pay for their start-up and on more than one core.
+ * How to lint `files` files. Unset, SOPLINT_WORKERS lets a batch of at least minFilesForWorkers
+ * files use one worker per extra core, with the main thread linting beside them.
+ * SOPLINT_WORKERS=0 keeps everything on the main thread; SOPLINT_WORKERS=N has N workers do all
+ * the linting (for tests and diagnosis).
  */
-export function workerCount(files: number, chars: number, setting = process.env.SOPLINT_WORKERS, cores = availableParallelism()): number {
+export function poolPlan(files: number, setting = process.env.SOPLINT_WORKERS, cores = availableParallelism()): PoolPlan {
   if (setting !== undefined && setting.trim() !== '') {
     if (!/^\s*\d+\s*$/.test(setting)) throw new InputError(`SOPLINT_WORKERS: expected a whole number of worker threads (0 for none), not "${setting}"`)
-    return Math.min(Number(setting), files)
+    return {workers: Math.min(Number(setting), files), mainLints: false}
   }
-  if (cores < 2 || files < minFilesForWorkers || chars < minCharsForWorkers) return 0
-  return Math.min(cores, maxWorkers, files)
+  if (cores < 2 || files < minFilesForWorkers) return {workers: 0, mainLints: true}
+  return {workers: Math.min(cores - 1, maxWorkers), mainLints: true}
 }
 
 /** The bundled worker entry, next to the CLI in dist/; undefined when it is not there. */
@@ -59,45 +68,96 @@ function workerFile(): URL | undefined {
   return undefined
 }
 
-/** Start `size` workers; undefined when size is 0 or the worker entry is missing (not built). */
-export function openPool(size: number): Pool | undefined {
-  const file = size > 0 ? workerFile() : undefined
-  if (!file) return undefined
+/**
+ * Start the workers poolPlan() picks for `files` files; they share one queue with the main thread,
+ * which lints with `local` between messages (unless SOPLINT_WORKERS forces workers only). A worker
+ * takes jobs only once it has loaded the core, so one that starts slowly never holds up a small
+ * batch: the main thread just does more of it. Undefined when no worker is wanted, or when the
+ * worker entry is missing (not built) and none was forced.
+ */
+export function openPool(files: number, local: Lint, setting = process.env.SOPLINT_WORKERS): Pool | undefined {
+  const plan = poolPlan(files, setting)
+  if (plan.workers === 0) return undefined
+  const file = workerFile()
+  if (!file) {
+    if (plan.mainLints) return undefined
+    throw new InputError(`SOPLINT_WORKERS=${setting}: the worker entry (dist/worker.js) is missing; run npm run build`)
+  }
+  const size = plan.workers
 
-  type Pending = {job: Job; resolve: (result: LintResult) => void; reject: (error: Error) => void}
+  type Pending = {job: Job; resolve: (result: LintResult) => void; reject: (error: unknown) => void; duplicated?: boolean}
+  type Slot = {worker: Worker; ready: boolean; jobs: Map<number, Pending>}
   const queue: Pending[] = []
-  const workers: {worker: Worker; jobs: Map<number, Pending>}[] = []
+  const workers: Slot[] = []
   let nextId = 0
   let closed = false
+  let localBusy = false
 
   const dispatch = () => {
     for (const slot of workers) {
-      while (slot.jobs.size < inFlight && queue.length) {
+      while (slot.ready && slot.jobs.size < inFlight && queue.length) {
         const pending = queue.shift()!
         slot.jobs.set(pending.job.id, pending)
         slot.worker.ref()
         slot.worker.postMessage(pending.job)
       }
     }
+    // The main thread takes the next job itself, one at a time, yielding between jobs so that
+    // worker replies (and their next jobs) are handled promptly. With the queue empty, it lints
+    // a job a worker still holds, so the batch never waits on a slow worker: the first of the two
+    // identical results wins.
+    if (plan.mainLints && !localBusy) {
+      const next = queue.length ? queue[0] : straggler()
+      if (!next) return
+      localBusy = true
+      setImmediate(async () => {
+        const pending = queue.length ? queue.shift() : straggler()
+        if (pending) {
+          pending.duplicated = true
+          const settle = (done: () => void) => {
+            for (const slot of workers) if (slot.jobs.delete(pending.job.id) && slot.jobs.size === 0) slot.worker.unref()
+            done()
+          }
+          await local(pending.job.text, pending.job.options).then(
+            (result) => settle(() => pending.resolve(result)),
+            (error) => settle(() => pending.reject(error))
+          )
+        }
+        localBusy = false
+        dispatch()
+      })
+    }
   }
 
-  // A worker that dies takes its jobs with it: they fail as internal errors, the rest go on.
-  const retire = (slot: (typeof workers)[number], error: Error) => {
+  // Only once every file is queued: before that, the main thread has better things to do.
+  const straggler = (): Pending | undefined => {
+    if (nextId < files) return undefined
+    for (const slot of workers) for (const pending of slot.jobs.values()) if (!pending.duplicated) return pending
+    return undefined
+  }
+
+  // A worker that dies takes its jobs with it: they fail as internal errors; the rest go on.
+  const retire = (slot: Slot, error: Error) => {
     const index = workers.indexOf(slot)
     if (index < 0) return
     workers.splice(index, 1)
     for (const pending of slot.jobs.values()) pending.reject(error)
     slot.jobs.clear()
-    if (workers.length === 0) for (const pending of queue.splice(0)) pending.reject(error)
+    if (workers.length === 0 && !plan.mainLints) for (const pending of queue.splice(0)) pending.reject(error)
     dispatch()
   }
 
   for (let i = 0; i < size; i++) {
-    const slot = {worker: new Worker(file), jobs: new Map<number, Pending>()}
-    // An idle worker must not keep the process alive; a busy one must, or the CLI would exit
-    // while awaiting its result.
-    slot.worker.unref()
+    const slot: Slot = {worker: new Worker(file), ready: false, jobs: new Map()}
+    // An idle worker must not keep the process alive; a starting or busy one must, or the CLI
+    // could exit while awaiting a result. (close() ends them all either way.)
     slot.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        slot.ready = true
+        dispatch()
+        if (slot.jobs.size === 0) slot.worker.unref()
+        return
+      }
       const pending = slot.jobs.get(reply.id)
       if (!pending) return
       slot.jobs.delete(reply.id)
@@ -117,7 +177,7 @@ export function openPool(size: number): Pool | undefined {
     size,
     lint(text, options) {
       return new Promise<LintResult>((resolve, reject) => {
-        if (closed || workers.length === 0) return reject(new Error('the worker pool is closed'))
+        if (closed || (workers.length === 0 && !plan.mainLints)) return reject(new Error('the worker pool is closed'))
         queue.push({job: {id: nextId++, text, options}, resolve, reject})
         dispatch()
       })

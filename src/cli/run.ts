@@ -10,7 +10,7 @@ import {formatters, type FileResult} from '../formatters/index.ts'
 import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {decode, expandPaths, readStatement} from './files.ts'
 import {fixInput, fixPlan} from './fix.ts'
-import {openPool, workerCount, type Pool} from './pool.ts'
+import {openPool, type Pool} from './pool.ts'
 import type {CliOptions} from './index.ts'
 
 type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream}
@@ -91,7 +91,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   // A large batch goes to worker threads all at once (src/cli/pool.ts); the results are still
   // taken in input order, so the report and the error lines are those of one thread.
   // Fixing stays on this thread, in input order: diffs and fixed text print in that order.
-  const pool = plan ? undefined : openPool(workerCount(inputs.length, inputs.reduce((n, input) => n + input.text.length, 0)))
+  const pool = plan ? undefined : openPool(inputs.length, lint)
   const started = pool && inputs.map((input, index) => {
     const promise = lintInput(input, index, pool)
     promise.catch(() => {}) // handled below, in order

@@ -17,3 +17,8 @@ port.on('message', async (job: Job) => {
   }
   port.postMessage(reply)
 })
+// Lint a short text before saying ready: the first lint builds what the core builds lazily and
+// is several times slower than the next, and the main thread lints meanwhile, so this costs the
+// batch nothing and keeps the worker's first real files from finishing last.
+await lint('I studied chemistry for four years and then worked in a small laboratory.\n\nThe the results were reviewed by my supervisor.\n').catch(() => {})
+port.postMessage({ready: true} satisfies Reply)
