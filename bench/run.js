@@ -1,0 +1,261 @@
+// `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
+// on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
+//
+//   node bench/run.js [--quick] [--json <file>] [--profile] [--no-hyperfine]
+//
+// Every figure is a median. Each in-process measurement runs in a fresh child process; cold
+// start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
+// generated (bench/corpus.js, seeded) into a temporary folder and removed afterwards. This is a
+// benchmark, not a test: it reports against the goals and never fails on them.
+import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {corpus, countWords, document} from './corpus.js'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
+const node = process.execPath
+const bin = path.join(root, 'bin', 'soplint.js')
+
+const plan = quick
+  ? {statements: 200, coldRuns: 8, coldWarmup: 2, warmWarmup: 15, warmMeasured: 60, warmRounds: 1, scaleReps: 7, rssRuns: 1, batchRuns: 1}
+  : {statements: 1000, coldRuns: 15, coldWarmup: 3, warmWarmup: 40, warmMeasured: 200, warmRounds: 3, scaleReps: 15, rssRuns: 3, batchRuns: 2}
+
+const results = {quick, machine: machine(), goals: {}}
+const log = (line = '') => process.stdout.write(line + '\n')
+const started = performance.now()
+
+if (!existsSync(path.join(root, 'dist', 'index.js'))) {
+  log('soplint is not built: run `npm run bench` (it builds first) or `npm run build`')
+  process.exit(2)
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'soplint-bench-'))
+try {
+  await main()
+} finally {
+  rmSync(tmp, {recursive: true, force: true})
+}
+
+async function main() {
+  log(`soplint benchmark${quick ? ' (--quick)' : ''}: ${results.machine.cpus} x ${results.machine.cpu}, Node ${process.versions.node}, load average ${results.machine.load}`)
+  if (Number(results.machine.load) > results.machine.cpus * 0.5) log('  note: the machine is busy; figures will be noisy (run again when it is idle)')
+
+  // The corpus: N statements, documents of 1k, 10k and 100k words, and one real-length statement.
+  const statements = corpus(plan.statements)
+  const batchDir = path.join(tmp, 'statements')
+  writeAll(batchDir, statements)
+  const docs = [1000, 10_000, 100_000].map((words) => {
+    const file = path.join(tmp, `document-${words / 1000}k.md`)
+    const text = document(words)
+    writeFileSync(file, text)
+    return {file, words: countWords(text)}
+  })
+  const seed = path.resolve(root, '..', 'shared', 'corpus', 'seed', 'statement.md')
+  const one = existsSync(seed) ? seed : path.join(root, 'examples', 'statement.md')
+  const oneWords = countWords(readFileSync(one, 'utf8'))
+  log(`corpus: ${statements.length} synthetic statements (${Math.min(...statements.map((s) => s.words))} to ${Math.max(...statements.map((s) => s.words))} words), seeded; one statement: ${path.relative(root, one)} (${oneWords} words)`)
+  log()
+
+  // 1. Cold start: one statement through the CLI, against a small bare-pipeline script and node.
+  const cold = coldStart([
+    {name: 'node -e 0', argv: [node, '-e', '0']},
+    {name: 'bare pipeline script', argv: [node, path.join(root, 'bench', 'bare.js'), one]},
+    {name: 'soplint statement.md', argv: [node, bin, one]},
+    {name: 'soplint --version', argv: [node, bin, '--version']}
+  ])
+  results.cold = cold
+  const coldRatio = cold['soplint statement.md'] / cold['node -e 0']
+  goal('cold', `cold \`soplint statement.md\` / \`node -e 0\``, coldRatio, 'x', (v) => v <= 2.0, '<= 2.0x')
+  log(`cold start, one statement (${cold.tool}): median ms`)
+  for (const [name, ms] of Object.entries(cold)) if (name !== 'tool') log(`  ${name.padEnd(24)} ${fmt(ms, 0).padStart(7)} ms  ${fmt(ms / cold['node -e 0'], 1)}x node -e 0`)
+  log()
+
+  // 2. Warm: in-process ms per 1,000 words after warm-up, alternating the two linters.
+  const warm = {soplint: [], bare: []}
+  for (let round = 0; round < plan.warmRounds; round++) {
+    for (const name of ['bare', 'soplint']) {
+      const r = measure(['warm', name, batchDir, plan.warmWarmup, plan.warmMeasured])
+      if (r) warm[name].push(r.msPer1k)
+    }
+  }
+  results.warm = {soplint: median(warm.soplint), bare: median(warm.bare)}
+  goal('warm', 'warm soplint (all default rules) / bare pipeline (readability + passive)', results.warm.soplint / results.warm.bare, 'x', (v) => v <= 1.0, '<= 1.0x')
+  log(`warm, in process, after warm-up (${plan.warmMeasured} statements, median of ${plan.warmRounds} run${plan.warmRounds > 1 ? 's' : ''}): ms per 1,000 words`)
+  log(`  soplint lint()            ${fmt(results.warm.soplint, 2).padStart(7)}`)
+  log(`  bare pipeline             ${fmt(results.warm.bare, 2).padStart(7)}`)
+  log(`  ratio                     ${fmt(results.warm.soplint / results.warm.bare, 2).padStart(7)}x`)
+  log()
+
+  // 3. Growth: 1k, 10k and 100k-word documents, warm.
+  results.scale = {}
+  for (const name of ['soplint', 'bare']) {
+    const r = measure(['scale', name, plan.scaleReps, ...docs.map((d) => d.file)])
+    results.scale[name] = r?.sizes
+  }
+  const s = results.scale.soplint
+  if (s) goal('scale', 'warm 100k-word document / 1k-word document', s[2].ms / s[0].ms, 'x', (v) => v < 110, '< 110x')
+  log('document size, warm: median ms (ms per 1,000 words)')
+  log(`  ${'words'.padEnd(10)} ${'soplint'.padStart(18)} ${'bare pipeline'.padStart(18)}`)
+  for (let i = 0; i < docs.length; i++) {
+    const cell = (r) => (r ? `${fmt(r[i].ms, 1)} (${fmt(r[i].ms / (r[i].words / 1000), 1)})` : 'failed').padStart(18)
+    log(`  ${String(docs[i].words).padEnd(10)} ${cell(results.scale.soplint)} ${cell(results.scale.bare)}`)
+  }
+  if (s) log(`  100k / 1k  ${fmt(s[2].ms / s[0].ms, 1).padStart(17)}x ${results.scale.bare ? fmt(results.scale.bare[2].ms / results.scale.bare[0].ms, 1).padStart(17) + 'x' : ''}`)
+  log()
+
+  // 4. Peak memory (resident set high-water mark) of the CLI and the bare script, 1k and 100k words.
+  results.memory = {
+    'node -e 0': peak([]),
+    'soplint, 1k words': peak([bin, docs[0].file]),
+    'soplint, 100k words': peak([bin, docs[2].file], 1),
+    'bare script, 1k words': peak([path.join(root, 'bench', 'bare.js'), docs[0].file]),
+    'bare script, 100k words': peak([path.join(root, 'bench', 'bare.js'), docs[2].file], 1)
+  }
+  goal('memory', 'peak memory of `soplint` on a 100k-word document', results.memory['soplint, 100k words'], ' MB', (v) => v < 200, '< 200 MB')
+  log('peak memory (process maxRSS): MB')
+  for (const [name, mb] of Object.entries(results.memory)) log(`  ${name.padEnd(24)} ${fmt(mb, 0).padStart(7)}`)
+  log()
+
+  // 5. The language server, when bench/lsp.js is there (it measures didChange -> publishDiagnostics).
+  results.lsp = languageServer(one)
+  log()
+
+  // 6. The batch: every statement through the CLI on one thread, then on worker threads.
+  const cores = os.availableParallelism()
+  const batch = {single: [], workers: []}
+  const outputs = new Set()
+  for (let run = 0; run < plan.batchRuns; run++) {
+    for (const [key, env] of [['single', '0'], ['workers', '']]) {
+      const t0 = performance.now()
+      const r = spawnSync(node, [bin, '--format', 'json', batchDir], {cwd: tmp, env: {...process.env, SOPLINT_WORKERS: env, NO_COLOR: '1'}, maxBuffer: 1 << 30, encoding: 'utf8'})
+      batch[key].push(performance.now() - t0)
+      if (r.status === 2) log(`  soplint failed on the batch: ${r.stderr.trim().split('\n')[0]}`)
+      outputs.add(createHash('sha256').update(r.stdout).digest('hex'))
+    }
+  }
+  results.batch = {statements: statements.length, cores, single: median(batch.single), workers: median(batch.workers), identical: outputs.size === 1}
+  goal('batch', `batch of ${statements.length} statements: one thread / worker threads (${cores} cores)`, results.batch.single / results.batch.workers, 'x', (v) => v >= 1.7, '>= 1.7x')
+  log(`batch: ${statements.length} statements through the CLI (--format json), ${cores} cores: median s of ${plan.batchRuns}`)
+  log(`  one thread (SOPLINT_WORKERS=0)   ${fmt(results.batch.single / 1000, 2).padStart(7)} s`)
+  log(`  worker threads (default)         ${fmt(results.batch.workers / 1000, 2).padStart(7)} s   ${fmt(results.batch.single / results.batch.workers, 2)}x faster`)
+  log(`  identical JSON output            ${results.batch.identical ? 'yes' : 'NO: the two modes disagree'}`)
+  log()
+
+  // The goals, in one table.
+  log('| goal | measured | target | met |')
+  log('|---|---|---|---|')
+  for (const g of Object.values(results.goals)) log(`| ${g.label} | ${g.value === null ? 'failed' : fmt(g.value, g.unit === 'x' ? 2 : 0) + g.unit} | ${g.target} | ${g.met ? 'yes' : 'no'} |`)
+  results.seconds = (performance.now() - started) / 1000
+  log()
+  log(`done in ${fmt(results.seconds, 0)} s`)
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n')
+
+  if (args.includes('--profile')) {
+    log()
+    spawnSync(node, [path.join(root, 'bench', 'profile.js'), ...(quick ? ['--quick'] : [])], {stdio: 'inherit'})
+  }
+}
+
+function machine() {
+  const cpus = os.cpus()
+  return {cpus: os.availableParallelism(), cpu: cpus[0]?.model.trim() ?? 'unknown CPU', node: process.versions.node, load: os.loadavg()[0].toFixed(2)}
+}
+
+function writeAll(dir, list) {
+  rmSync(dir, {recursive: true, force: true})
+  mkdirSync(dir, {recursive: true})
+  for (const s of list) writeFileSync(path.join(dir, s.name), s.text)
+}
+
+function median(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b)
+  if (v.length === 0) return null
+  const mid = v.length >> 1
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2
+}
+
+function fmt(value, digits) {
+  return value === null || value === undefined || Number.isNaN(value) ? '-' : value.toLocaleString('en-US', {minimumFractionDigits: digits, maximumFractionDigits: digits})
+}
+
+function goal(key, label, value, unit, test, target) {
+  const v = Number.isFinite(value) ? value : null
+  results.goals[key] = {label, value: v, unit, target, met: v !== null && test(v)}
+}
+
+/** One in-process measurement in a fresh child; null (and the error shown) when it fails. */
+function measure(argv) {
+  const r = spawnSync(node, [path.join(root, 'bench', 'measure.js'), ...argv.map(String)], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (r.status !== 0) {
+    log(`  measure ${argv.slice(0, 2).join(' ')} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ')}`)
+    return null
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop())
+}
+
+/** Median wall time of each command, with hyperfine when installed, else a Node loop. */
+function coldStart(commands) {
+  const hyperfine = !args.includes('--no-hyperfine') && spawnSync('hyperfine', ['--version']).status === 0
+  // hyperfine -N splits commands at spaces; a path with one falls back to the Node loop.
+  if (hyperfine && commands.every((c) => c.argv.every((a) => !/\s/.test(a)))) {
+    const out = path.join(tmp, 'hyperfine.json')
+    const r = spawnSync('hyperfine', ['-N', '-i', '--style', 'none', '--warmup', String(plan.coldWarmup), '--runs', String(plan.coldRuns), '--export-json', out, ...commands.flatMap((c) => ['-n', c.name, c.argv.join(' ')])], {cwd: root, encoding: 'utf8'})
+    if (r.status === 0) {
+      const data = JSON.parse(readFileSync(out, 'utf8'))
+      return {tool: `hyperfine ${spawnSync('hyperfine', ['--version'], {encoding: 'utf8'}).stdout.trim().split(' ')[1]}, ${plan.coldRuns} runs`, ...Object.fromEntries(data.results.map((x) => [x.command, x.median * 1000]))}
+    }
+    log(`  hyperfine failed (${r.stderr.trim().split('\n')[0]}); timing with Node instead`)
+  }
+  const times = Object.fromEntries(commands.map((c) => [c.name, []]))
+  const once = (c) => {
+    const t0 = performance.now()
+    spawnSync(c.argv[0], c.argv.slice(1), {cwd: root, stdio: 'ignore'})
+    return performance.now() - t0
+  }
+  for (let i = 0; i < plan.coldWarmup; i++) for (const c of commands) once(c)
+  // Interleaved, so a slow patch of the machine hits every command alike.
+  for (let i = 0; i < plan.coldRuns; i++) for (const c of commands) times[c.name].push(once(c))
+  return {tool: `Node timing loop, ${plan.coldRuns} runs`, ...Object.fromEntries(commands.map((c) => [c.name, median(times[c.name])]))}
+}
+
+/** Peak RSS in MB of `node <argv>` (median of runs), measured from inside by bench/rss.js. */
+function peak(argv, runs = plan.rssRuns) {
+  const out = path.join(tmp, 'rss.json')
+  const values = []
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, {force: true})
+    spawnSync(node, [path.join(root, 'bench', 'rss.js'), out, ...(argv.length ? argv : ['-'])], {cwd: tmp, stdio: 'ignore'})
+    if (existsSync(out)) values.push(JSON.parse(readFileSync(out, 'utf8')).maxRSSkB / 1024)
+  }
+  return median(values)
+}
+
+/** Run bench/lsp.js when it exists; picks up {median, p95} from a JSON line it prints. */
+function languageServer(statement) {
+  const script = path.join(root, 'bench', 'lsp.js')
+  log('language server, didChange -> publishDiagnostics on a 1,000-word statement')
+  if (!existsSync(script)) {
+    log('  skipped: bench/lsp.js is not there')
+    return null
+  }
+  const r = spawnSync(node, [script, ...(quick ? ['--quick'] : [])], {cwd: root, encoding: 'utf8', env: {...process.env, SOPLINT_BENCH_STATEMENT: statement, SOPLINT_BENCH_QUICK: quick ? '1' : ''}, timeout: 120_000})
+  const lines = `${r.stdout ?? ''}`.trim().split('\n').filter(Boolean)
+  let figures = null
+  for (const line of lines) {
+    if (line.startsWith('{')) {
+      try {
+        const data = JSON.parse(line)
+        if (typeof data.median === 'number') figures = data
+      } catch {}
+    } else log(`  ${line}`)
+  }
+  if (r.status !== 0) log(`  bench/lsp.js failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ')}`)
+  if (figures) log(`  median ${fmt(figures.median, 1)} ms, 95th percentile ${fmt(figures.p95, 1)} ms`)
+  return figures
+}
