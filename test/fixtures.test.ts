@@ -1,7 +1,7 @@
 // Every rule's fixtures: each paragraph of fail.md must be flagged by the rule, and pass.md
 // (near misses) must not be. Front matter in a fixture sets kind/target as in a statement;
 // `scope: document` in it means the whole file is one case (document-level rules).
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/index.ts'
 import {rules} from '../rules/index.ts'
@@ -23,29 +23,35 @@ function cases(text: string): Array<{line: number; start: number; end: number}> 
 
 for (const rule of rules) {
   const id = rule.meta.id
+  // fail.md and pass.md, plus variants such as pass-cover-letter.md whose front matter sets a kind.
+  const files = existsSync(new URL(`${id}/`, dir)) ? readdirSync(new URL(`${id}/`, dir)).filter((f) => /^(fail|pass)[\w-]*\.md$/.test(f)) : []
+  // A fixture folder may hold config.json for rules that need configuration (custom-phrase).
+  const extra = existsSync(new URL(`${id}/config.json`, dir)) ? JSON.parse(readFileSync(new URL(`${id}/config.json`, dir), 'utf8')) : {}
+  const config = {...extra, rules: {...extra.rules, [id]: 'warn'}}
   describe(`fixtures: ${id}`, () => {
-    const fail = new URL(`${id}/fail.md`, dir)
-    const pass = new URL(`${id}/pass.md`, dir)
     it('has fixtures that must fire and near misses that must not', () => {
-      expect(existsSync(fail), `fixtures/${id}/fail.md`).toBe(true)
-      expect(existsSync(pass), `fixtures/${id}/pass.md`).toBe(true)
+      expect(files, `fixtures/${id}/fail.md`).toContain('fail.md')
+      expect(files, `fixtures/${id}/pass.md`).toContain('pass.md')
     })
-    if (!existsSync(fail) || !existsSync(pass)) return
-    it('flags every case in fail.md', async () => {
-      const text = readFileSync(fail, 'utf8')
-      const {messages} = await lint(text, {filePath: `fixtures/${id}/fail.md`, config: {rules: {[id]: 'warn'}}})
-      const mine = messages.filter((m) => m.ruleId === id)
-      for (const c of cases(text)) {
-        const hit = mine.some((m) => m.offset >= c.start && m.offset < c.end)
-        expect(hit, `fixtures/${id}/fail.md:${c.line} should be flagged by ${id}: ${text.slice(c.start, c.end).slice(0, 80)}`).toBe(true)
-      }
-      for (const m of mine) expect(m.actual).toBe(text.slice(m.offset, m.endOffset))
-    })
-    it('stays quiet on pass.md', async () => {
-      const text = readFileSync(pass, 'utf8')
-      const {messages} = await lint(text, {filePath: `fixtures/${id}/pass.md`, config: {rules: {[id]: 'warn'}}})
-      const mine = messages.filter((m) => m.ruleId === id)
-      expect(mine.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([])
-    })
+    for (const name of files.filter((f) => f.startsWith('fail'))) {
+      it(`flags every case in ${name}`, async () => {
+        const text = readFileSync(new URL(`${id}/${name}`, dir), 'utf8')
+        const {messages} = await lint(text, {filePath: `fixtures/${id}/${name}`, config})
+        const mine = messages.filter((m) => m.ruleId === id)
+        for (const c of cases(text)) {
+          const hit = mine.some((m) => m.offset >= c.start && m.offset < c.end)
+          expect(hit, `fixtures/${id}/${name}:${c.line} should be flagged by ${id}: ${text.slice(c.start, c.end).slice(0, 80)}`).toBe(true)
+        }
+        for (const m of mine) expect(m.actual).toBe(text.slice(m.offset, m.endOffset))
+      })
+    }
+    for (const name of files.filter((f) => f.startsWith('pass'))) {
+      it(`stays quiet on ${name}`, async () => {
+        const text = readFileSync(new URL(`${id}/${name}`, dir), 'utf8')
+        const {messages} = await lint(text, {filePath: `fixtures/${id}/${name}`, config})
+        const mine = messages.filter((m) => m.ruleId === id)
+        expect(mine.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([])
+      })
+    }
   })
 }
