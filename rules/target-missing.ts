@@ -1,6 +1,6 @@
 import {defineRule} from '../src/rule.ts'
 import type {Block, Doc} from '../src/types.ts'
-import {documentNames, resolveTarget} from './data/institutions.ts'
+import {documentNames, resolveTarget, sourceNames} from './data/institutions.ts'
 import {quote} from './util.ts'
 
 /** The paragraph that closes the statement: the last one with some substance, not a sign-off. */
@@ -36,6 +36,9 @@ export default defineRule({
     if (!block) return
     const target = resolveTarget(text)
     if (documentNames(doc, target)) return
+    // LaTeX statements often keep the school in a macro (`\newcommand{\school}{Yale}`) that the
+    // prose does not show; a name anywhere outside comments counts.
+    if (doc.format === 'tex' && sourceNames(doc.text.replace(/(^|[^\\])%.*$/gm, '$1'), target)) return
     const sentence = block.sentences[0]
     const reader = settings.kind === 'cover-letter' ? 'letter' : 'statement'
     report({

@@ -407,3 +407,12 @@ export function documentNames(doc: Doc, target: Target): boolean {
   }
   return false
 }
+
+/** Whether raw source names the target (LaTeX keeps names in macros the prose never shows: `\newcommand{\school}{Yale}`). */
+export function sourceNames(source: string, target: Target): boolean {
+  const text = source.normalize('NFD').replace(/\p{M}/gu, '')
+  return target.forms.some((form) => {
+    const body = form.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s,\\-–~]+')
+    return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu').test(text)
+  })
+}
