@@ -51,6 +51,14 @@ describe('target-missing', () => {
     expect(result[0].message).toContain('`Princeton University`')
   })
 
+  it('counts a LaTeX target kept in a macro the prose does not show', async () => {
+    const tex = (school: string) =>
+      `\\documentclass{article}\n\\newcommand{\\school}{${school}}\n% Yale University: a note in a comment does not count\n\\begin{document}\nI hope to join the systems group at \\school{} and to build verified storage engines there.\n\\end{document}\n`
+    const run = async (text: string) => (await lint(text, {format: 'tex', config: {target: 'Yale University', rules: {...rules}}, only: ['target-missing']})).messages
+    expect(await run(tex('Yale'))).toEqual([])
+    expect((await run(tex('Cornell'))).map((m) => m.ruleId)).toEqual(['target-missing'])
+  })
+
   it('says letter in a cover letter', async () => {
     const result = await findings('I have five years of experience building payment systems and I would like to bring it to your team.', {target: 'Stripe', kind: 'cover-letter'})
     expect(result.map((r) => r.message)).toEqual(['This letter never names its target, `Stripe`; say what draws you to it, for example in the closing paragraph'])
