@@ -5,10 +5,10 @@
 // It tests what is committed: commit .pre-commit-hooks.yaml and the sources first. pre-commit
 // clones the checkout, runs `npm install` (which builds through `prepare`), packs and installs it.
 import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, onTestFinished} from 'vitest'
 
 const root = path.resolve('.')
 const hasPreCommit = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'}).status === 0
@@ -47,6 +47,8 @@ describe.skipIf(!hasPreCommit)(hasPreCommit ? 'pre-commit hooks' : 'pre-commit h
       const rules = {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'repeated-word': 'error'}
 
       const repo = mkdtempSync(path.join(tmpdir(), 'soplint-precommit-'))
+      // pre-commit's environment for the hook is some 50 MB: do not leave it behind.
+      onTestFinished(() => rmSync(repo, {recursive: true, force: true}))
       env.PRE_COMMIT_HOME = path.join(repo, '.cache-pre-commit')
       expect(run('git', ['init', '-q'], repo).status).toBe(0)
       writeFileSync(path.join(repo, '.gitignore'), '.cache-pre-commit/\n')
