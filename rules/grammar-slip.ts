@@ -179,6 +179,8 @@ const unfinished = ['since', 'ever', 'so far', 'to date', 'till date', 'till now
 const clauseBreaks = new Set(['and', 'but', 'while', 'whereas', 'which', 'who', 'although', 'though', 'because', 'since', 'where', 'so', 'yet', 'after', 'before', 'until', 'till', 'whom', 'that'])
 const perfectAux = new Set(['have', 'has', "'ve", "i've", "we've", "they've", "you've"])
 const between = new Set(['also', 'already', 'successfully', 'just', 'never', 'first', 'actively', 'extensively', 'previously', 'even', 'not', 'personally', 'independently', 'further', 'additionally'])
+// A year is a finished time only once it is over ("I have been invited to speak in 2031").
+const thisYear = new Date().getFullYear()
 const modals = new Set(['would', 'could', 'should', 'must', 'might', 'may', 'will', "'d", 'to', 'can', 'shall'])
 
 // "In 2019 I have completed" -> "completed": the present perfect with a finished past time.
@@ -193,7 +195,7 @@ function presentPerfect(doc: Doc, sentence: Sentence, found: Report[]): void {
     if (w === 'yesterday') markers.push([i, i])
     else if (w === 'last' && finishedPeriods.has(t[i + 1]?.norm ?? '') && !['the', 'this', 'past', 'these', 'over'].includes(prev ?? '')) markers.push([i, i + 1])
     else if (w === 'ago' && agoUnits.has(prev ?? '')) markers.push([i - 2, i])
-    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && t[i + 1]?.norm !== '-' && t[i + 1]?.norm !== 'and') markers.push([i - 1, i])
+    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && Number(w) < thisYear && t[i + 1]?.norm !== '-') markers.push([i - 1, i])
     else if (w === 'when' && t[i + 1]?.norm === 'i' && t[i + 2]?.norm === 'was') markers.push([i, i + 2])
   }
   if (markers.length === 0) return
@@ -260,6 +262,8 @@ function reasonBecause(doc: Doc, sentence: Sentence, found: Report[]): void {
 const passForms: Record<string, string> = {pass: 'graduate', passed: 'graduated', passing: 'graduating', passes: 'graduates'}
 const schoolWords = new Set(['college', 'school', 'university', 'institute', 'institution', 'iit', 'nit', 'engineering', 'b.tech', 'btech', 'degree', 'batch', 'class', 'academy', 'polytechnic', 'b.e.', 'b.sc', 'b.sc.', 'bsc', 'm.tech', 'mtech'])
 
+const faint = new Set(['heat', 'exhaustion', 'fatigue', 'pain', 'dehydration', 'shock', 'hunger', 'cold', 'blood', 'drinking', 'drunk', 'tiredness', 'stress'])
+
 // "I passed out of college in 2019" -> "graduated from"; "passed out from the heat" is left alone.
 function passedOut(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
@@ -268,6 +272,7 @@ function passedOut(doc: Doc, sentence: Sentence, found: Report[]): void {
     if (!verb || t[i + 1].norm !== 'out' || !['of', 'from', 'in'].includes(t[i + 2].norm)) continue
     const ahead = t.slice(i + 3, i + 9)
     if (!ahead.some((x) => schoolWords.has(x.norm) || /^(19[5-9]\d|20\d\d)$/.test(x.norm))) continue
+    if (ahead.some((x) => faint.has(x.norm))) continue
     const withOf = t[i + 2].norm === 'of'
     const end = withOf ? t[i + 2].end : t[i + 1].end
     const fix = sameCase(t[i].text, verb) + (withOf ? ' from' : '')
