@@ -158,6 +158,14 @@ describe('writeFixed', () => {
     expect(statSync(file).mode & 0o777).toBe(0o604)
   })
 
+  it('refuses what is not a regular file rather than replace it', async () => {
+    const dir = workspace({})
+    const fifo = path.join(dir, 'pipe.md')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    await expect(writeFixed(fifo, 'x', 'y', 'pipe.md')).rejects.toThrow(/^pipe\.md: is not a regular file; not fixed$/)
+    expect(lstatSync(fifo).isFIFO()).toBe(true)
+  })
+
   it('says which file it could not find', async () => {
     await expect(writeFixed(path.join(tmpdir(), 'soplint-no-such-dir', 'a.md'), 'x', 'y', 'a.md')).rejects.toThrow(/^a\.md: cannot be fixed: it is gone \(ENOENT\)$/)
   })

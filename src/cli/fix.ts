@@ -2,7 +2,8 @@
 // refuse a file changed under us, and the unified diff of a dry run. The fixing itself is the
 // core's; this file only decides what to do with the fixed text.
 import {randomBytes} from 'node:crypto'
-import {chmod, chown, open, readFile, realpath, rename, stat, unlink} from 'node:fs/promises'
+import {constants} from 'node:fs'
+import {access, chmod, chown, open, readFile, realpath, rename, stat, unlink} from 'node:fs/promises'
 import path from 'node:path'
 import {InputError} from '../errors.ts'
 import {didYouMean, fix, ruleMeta, type FixOptions, type FixResult} from '../index.ts'
@@ -101,8 +102,11 @@ export async function writeFixed(file: string, original: string, fixed: string, 
     const now = await readFile(target).catch(() => undefined)
     return now !== undefined && now.equals(expected)
   }
-  if (!(await unchanged())) throw changed
   const info = await stat(target)
+  // A rename would replace what is not a regular file, and would write past a read-only mode.
+  if (!info.isFile()) throw new InputError(`${shown}: is not a regular file; not fixed`)
+  if (!(await unchanged())) throw changed
+  if (!(await access(target, constants.W_OK).then(() => true, () => false))) throw new InputError(`${shown}: cannot write the fixed text (EACCES); the file is unchanged`)
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.soplint-tmp`)
   try {
     const handle = await open(temporary, 'wx', info.mode & 0o777)
