@@ -170,7 +170,7 @@ describe('fix (property)', () => {
         expect(again.applied).toBe(0)
         expect(again.output).toBe(fixed.output)
       }),
-      {numRuns: 40}
+      {numRuns: 60}
     )
   })
 })
