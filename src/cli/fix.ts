@@ -19,17 +19,21 @@ export type FixType = (typeof fixTypes)[number]
  * makes every rule whose fix is automatic appear here, so classifying one is a conscious choice.
  */
 export const ruleFixTypes: Readonly<Record<string, FixType>> = {
-  // The text is wrong: a doubled word, a misspelled name, a slip of grammar or spelling.
+  // The text is wrong: a doubled word, a misspelled name, a slip of grammar or spelling, a
+  // sentence without its full stop, another school's name.
   'repeated-word': 'problem',
   terminology: 'problem',
   'grammar-slip': 'problem',
   spelling: 'problem',
   'indefinite-article': 'problem',
+  'unpunctuated-end': 'problem',
+  'target-mismatch': 'problem',
   // The text is correct but could read better.
   'redundant-acronym': 'suggestion',
   hedge: 'suggestion',
   'stock-phrase': 'suggestion',
   'letter-formality': 'suggestion',
+  consistency: 'suggestion',
   'custom-phrase': 'suggestion'
 }
 
