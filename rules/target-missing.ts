@@ -19,8 +19,8 @@ export default defineRule({
     id: 'target-missing',
     description: 'The target school or company is never named',
     rationale:
-      'Readers look for why you chose them: admissions guides (for example the Purdue OWL and university graduate-school pages on the statement of purpose) ask writers to name the program and say what draws them to it, and a recruiter reads a letter that never names the company as a form letter. ' +
-      'With a target set (front matter `target:`, the configuration, or `--target`), the rule warns once when the prose never names it, counting the full name, curated short forms ("CMU", "ETH", "UCLA"), the name without "University" or a company suffix, and its initials. ' +
+      'A statement of purpose is the one part of an application written for one program, and readers look for why you chose theirs; graduate-admissions advice (for example "Do I need to write a new Statement of Purpose for each school?" on howtogetintograduateschool.com) asks for a statement tailored to each program, since it is the only part of the application that deals with that school. A statement or cover letter that never names its school or company could have been sent anywhere. ' +
+      'With a target set (front matter `target:`, the configuration, or `--target`), the rule warns once when the prose never names it, counting the full name, curated short forms ("CMU", "ETH", "UCLA"), the name without "University" or a company suffix, and its initials, in any case; in LaTeX a name kept in a macro counts too. ' +
       'The finding sits on the first sentence of the closing paragraph, where a "why this school" passage usually goes. Without a target the rule is silent.',
     defaultLevel: 'warn',
     fix: 'none',
