@@ -22,9 +22,11 @@ const future = new Set([
 ])
 // Adjectives of wanting take their time from the verb before them: "I am excited to join" looks
 // ahead, "I was excited to join" looks back.
+// "The opportunity to study at X" looks ahead too, unless a past verb came first ("I had the
+// opportunity to work at X").
 const feeling = new Set([
   'excited', 'eager', 'thrilled', 'keen', 'delighted', 'honored', 'honoured', 'happy', 'glad', 'interested', 'drawn', 'attracted',
-  'enthusiastic', 'hopeful', 'ready', 'passionate', 'motivated', 'determined', 'privileged'
+  'enthusiastic', 'hopeful', 'ready', 'passionate', 'motivated', 'determined', 'privileged', 'opportunity', 'chance', 'prospect'
 ])
 const copulaNow = new Set(['am', 'is', 'are', "i'm", "we're", 'be'])
 const copulaPast = new Set(['was', 'were', 'been', 'had', 'did'])
@@ -76,13 +78,15 @@ const roles = new Set([
 const modalsAhead = new Set(['would', 'will', 'shall', 'can', "'ll"])
 const fitWords = new Set(['ideal', 'perfect', 'right', 'best', 'natural', 'only', 'great', 'excellent', 'obvious', 'first', 'top', 'dream'])
 // "X's program aligns with my goals", "X offers exactly the resources I need".
-const fitVerbs = new Set(['aligns', 'align', 'matches', 'match', 'fits', 'suits'])
+const fitVerbs = new Set(['aligns', 'align', 'matches', 'match', 'fits', 'suits', 'resonates', 'resonate', 'appeals', 'inspires', 'excites', 'attracts'])
+const linking = new Set(['is', 'are', 'been', 'remains', 'seems', 'feels', 'be'])
 const offerVerbs = new Set(['offers', 'provides', 'gives', 'affords'])
 const offerObjects = new Set(['me', 'exactly', 'ideal', 'perfect', 'opportunity', 'opportunities', 'chance', 'resources', 'environment', 'everything'])
 const academicNouns = new Set([
   'program', 'programme', 'programs', 'department', 'faculty', 'lab', 'labs', 'laboratory', 'group', 'groups', 'school', 'community',
   'phd', 'ms', 'msc', 'curriculum', 'courses', 'coursework', 'research', 'professors', 'researchers', 'students', 'campus', 'team',
-  'teams', 'mission', 'culture', 'offer', 'role', 'position', 'opening', 'product', 'products', 'engineering'
+  'teams', 'mission', 'culture', 'offer', 'role', 'position', 'opening', 'product', 'products', 'engineering', 'environment',
+  'resources', 'reputation', 'strength', 'strengths', 'emphasis', 'commitment', 'approach', 'tradition', 'values'
 ])
 // A capitalised word after a name that still belongs to the institution: "Yale Law School".
 const unitWords = new Set([
@@ -176,7 +180,8 @@ function useAfter(units: Unit[], last: number, sentenceStart: boolean, opening: 
     if (boundaryWords.has(w)) return undefined
     words++
     if (modalsAhead.has(w) || /'ll$/.test(w)) return 'future'
-    if ((w === 'is' || w === 'are') && units.slice(k + 1, k + 4).some((u) => fitWords.has(u.lower))) return 'future'
+    // "X is the ideal place", "X has long been my dream school".
+    if (linking.has(w) && units.slice(k + 1, k + 4).some((u) => fitWords.has(u.lower))) return 'future'
     if (fitVerbs.has(w) || (offerVerbs.has(w) && units.slice(k + 1, k + 5).some((u) => offerObjects.has(u.lower)))) return 'future'
     if (isPast(unit)) return 'history'
     // "At Yale, I am eager to" looks ahead; "At Google, I am responsible for" is the present.
@@ -197,7 +202,9 @@ function slotOf(units: Unit[], mention: Mention): Slot {
   const unit = units[k]
   const last = units[mention.last - 1]
   const next = units[mention.last]
-  if (last.possessive && next?.word && academicNouns.has(next.lower)) return 'strong'
+  // "Cornell's faculty", "Cornell's collaborative culture": what the school offers.
+  if (last.possessive && units.slice(mention.last, mention.last + 3).some((u) => u.word && academicNouns.has(u.lower))) return 'strong'
+  if (last.possessive && !mention.form.place) return 'weak'
   if (!unit) return 'weak'
   if (!unit.word) return boundaryPunct.has(unit.punct) && unit.punct !== '(' ? 'weak' : 'none'
   const w = unit.lower

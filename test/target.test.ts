@@ -77,6 +77,7 @@ describe('target-mismatch', () => {
     ['Stripe', 'Joining Revolut would let me work on the problems I care about.', 'Revolut'],
     ['Stripe', 'Dear Adyen Hiring Team, I am writing about the backend role.', 'Adyen'],
     ['Stripe', 'I am excited about the Software Engineer role at Adyen.', 'Adyen'],
+    ['Stripe', "Adyen's mission to make payments simple resonates with me.", 'Adyen'],
     ['Carnegie Mellon University', 'I am eager to attend Cambridge for its machine learning group.', 'Cambridge'],
     ['University of California, Los Angeles', 'I hope to study neuroscience at UC Berkeley.', 'UC Berkeley'],
     ['Indian Institute of Technology, Bombay', 'I hope to join the M.Tech program at IIT Delhi.', 'IIT Delhi']
