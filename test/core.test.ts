@@ -1,8 +1,8 @@
 // The core through the public API: positions, what is not prose, inline control, settings.
 import {describe, expect, it} from 'vitest'
-import {lint, type LintMessage} from '../src/index.ts'
+import {lint, type Config, type LintMessage} from '../src/index.ts'
 
-const only = (id: string) => ({config: {rules: Object.fromEntries([[id, 'warn']])}})
+const only = (id: string): {config: Config} => ({config: {rules: {[id]: 'warn'}}})
 const byRule = (messages: LintMessage[], id: string) => messages.filter((m) => m.ruleId === id)
 
 describe('positions', () => {
