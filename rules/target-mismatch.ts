@@ -33,7 +33,7 @@ const copulaPast = new Set(['was', 'were', 'been', 'had', 'did'])
 const historyWords = new Set([
   'previously', 'formerly', 'former', 'earlier', 'ago', 'last', 'during', 'while', 'before', 'after', 'since', 'until', 'alumnus',
   'alumna', 'alumni', 'alum', 'currently', 'presently', 'return', 'returning', 'back', 'undergraduate', 'undergrad', 'bachelor',
-  'bachelors', 'btech', 'bsc', 'beng', 'employer', 'stint', 'tenure'
+  'bachelors', 'btech', 'bsc', 'beng', 'employer', 'stint', 'tenure', 'thank', 'thanks', 'grateful', 'gratitude', 'indebted'
 ])
 const irregularPast = new Set([
   'built', 'led', 'spent', 'taught', 'wrote', 'met', 'began', 'took', 'got', 'made', 'found', 'went', 'came', 'saw', 'left', 'ran', 'held',
@@ -58,7 +58,7 @@ const describing = new Set([
 const thirdParty = new Set([
   'his', 'her', 'their', 'whose', 'its', 'researchers', 'researcher', 'colleagues', 'collaborators', 'collaborator', 'scientists',
   'friends', 'peers', 'alumni', 'he', 'she', 'they', 'who', 'mentor', 'mentors', 'author', 'authors', 'collaborate', 'collaborating',
-  'collaboration', 'collaborations', 'partner', 'partnering', 'partnership'
+  'collaboration', 'collaborations', 'partner', 'partnering', 'partnership', 'staff'
 ])
 const degreeWords = /^(bachelor|master|bachelors|masters|associate|doctor)$/i
 const own = new Set(['my', 'our'])
@@ -71,6 +71,7 @@ const strongGovernors = new Set(['at', 'join', 'joining', 'attend', 'attending',
 const weakGovernors = new Set(['to', 'for', 'in', 'into', 'of', 'about', 'within'])
 const applyWords = new Set(['apply', 'applying', 'application', 'applications', 'admission', 'admitted', 'admit', 'candidacy', 'transfer', 'transferring', 'come', 'coming', 'accepted'])
 const determiners = new Set(['the', 'a', 'an'])
+const notSlots = new Set(['from', 'by', 'like', 'unlike', 'with', 'than', 'as', 'on', 'over', 'between', 'among', 'including', 'versus', 'vs', 'via', 'near', 'besides', 'beyond', 'across'])
 const roles = new Set([
   'student', 'candidate', 'researcher', 'engineer', 'intern', 'fellow', 'professor', 'lecturer', 'assistant', 'officer', 'scientist',
   'developer', 'analyst', 'alumnus', 'alumna', 'graduate', 'undergraduate', 'major', 'ta', 'postdoc', 'associate', 'director', 'manager'
@@ -132,7 +133,9 @@ function useBefore(units: Unit[], first: number): {use: Use | undefined; reached
       if (next && studyNouns.has(next) && prior.some((p) => aheadVerbs.has(p))) continue
       return {use: 'history', reachedStart, words}
     }
-    if (thirdParty.has(w) || (unit.possessive && !degreeWords.test(unit.key) && /^[A-Z]/.test(unit.key))) return {use: 'neutral', reachedStart, words}
+    // "Prof. Lee's work at X" is her history; "Prof. Lee's lab at X" is where the writer may go.
+    const personal = unit.possessive && !degreeWords.test(unit.key) && /^[A-Z]/.test(unit.key) && !/^(lab|labs|group|team)$/.test(window[n + 1]?.lower ?? '')
+    if (thirdParty.has(w) || personal) return {use: 'neutral', reachedStart, words}
     if (feeling.has(w)) {
       pendingFeeling = true
       continue
@@ -211,6 +214,10 @@ function slotOf(units: Unit[], mention: Mention): Slot {
   if (strongGovernors.has(w)) return 'strong'
   if (w === 'to' && k > 0 && applyWords.has(units[k - 1].lower)) return 'strong'
   if (weakGovernors.has(w)) return 'weak'
+  // The subject of a clause: "I believe Stanford is the best place", "I think CMU would"; not the
+  // object of a preposition ("a course from MIT will help").
+  if (notSlots.has(w)) return 'none'
+  if (next?.word && (linking.has(next.lower) || modalsAhead.has(next.lower) || fitVerbs.has(next.lower) || offerVerbs.has(next.lower) || /^(has|have)$/.test(next.lower))) return 'weak'
   return 'none'
 }
 
