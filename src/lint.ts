@@ -3,6 +3,7 @@ import {rules as allRules} from '../rules/index.ts'
 import {presets} from './config/presets.ts'
 import {validateConfig} from './config/schema.ts'
 import {InputError} from './errors.ts'
+import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
 import type {Report, Rule} from './rule.ts'
@@ -43,7 +44,22 @@ const BOM = '\uFEFF'
 
 /** Lint a statement. Positions are into the text without a leading byte order mark. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  await loadFormat(options.format ?? formatOf(options.filePath))
   return lintSync(text, options)
+}
+
+// The LaTeX front end brings a large parser: it is loaded on the first .tex, not at start-up.
+let latex: typeof import('./formats/latex.ts') | undefined
+
+/** Load what a format needs before lintSync() can read it (LaTeX's parser); lint() and fix() do this themselves. */
+export async function loadFormat(format: InputFormat): Promise<void> {
+  if (format === 'tex') latex ??= await import('./formats/latex.ts')
+}
+
+function treeFor(text: string, format: InputFormat, mdast: MdastRoot | undefined): MdastRoot | undefined {
+  if (mdast || format !== 'tex') return mdast
+  if (!latex) throw new Error('lintSync() cannot read LaTeX before its parser is loaded: await lint() or loadFormat("tex") first')
+  return latex.latexTree(text)
 }
 
 /** The synchronous core of lint(), for callers that batch. */
@@ -51,7 +67,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   if (text.startsWith(BOM)) text = text.slice(1)
   const format = options.format ?? formatOf(options.filePath)
   const config = options.config ? validateConfig(options.config, options.configSource ?? 'configuration', allRules) : {}
-  const doc = parseDocument(text, format, options.mdast)
+  const doc = parseDocument(text, format, treeFor(text, format, options.mdast))
   const settings = resolveSettings(config, doc.frontmatter, options.filePath)
   const messages: LintMessage[] = []
 
@@ -83,6 +99,9 @@ const maxPasses = 10
 
 /** Apply every automatic fix with one replacement, right to left, re-linting until stable. */
 export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
+  const format = options.format ?? formatOf(options.filePath)
+  if (!canFix(format)) throw new InputError('--fix does not write Word documents; make the changes in Word (run without --fix to list them)')
+  await loadFormat(format)
   const bom = text.startsWith(BOM) ? BOM : ''
   let body = bom ? text.slice(1) : text
   const {fixRules, ...lintOptions} = options
@@ -194,11 +213,13 @@ function toMessage(doc: Doc, rule: Rule<any>, finding: Report, level: Exclude<Le
     endOffset: finding.end,
     actual: doc.text.slice(finding.start, finding.end),
     expected,
-    fixable: rule.meta.fix === 'auto' && expected.length === 1,
+    fixable: rule.meta.fix === 'auto' && expected.length === 1 && fixableIn(doc.format, doc.text.slice(finding.start, finding.end), expected[0]),
     url: rule.meta.url,
     source: 'soplint'
   }
   if (finding.note) message.note = finding.note
+  // A Word document has no lines: its text has one paragraph per line, and says so.
+  if (doc.format === 'docx') message.paragraph = start.line
   return message
 }
 

@@ -23,6 +23,17 @@ export interface ProseBlock extends Block {
   nlcst: NlcstRoot
   /** Maps an offset in the block's flattened string to the source. */
   src: Int32Array
+  /** Where each character of the flattened string ends in the source (exclusive). */
+  ends: Int32Array
+}
+
+/**
+ * What a front end (LaTeX) may put in a text node's `data` when its value differs from its
+ * source (`\'e` is `é`, `---` is `—`): the source range of every character of the value.
+ */
+export interface SourceMap {
+  starts: number[]
+  ends: number[]
 }
 
 let markdown: ReturnType<typeof makeMarkdown> | undefined
@@ -162,11 +173,12 @@ function readDirective(value: string, end: number, siblings: MdastNodes[], index
 interface Flat {
   chars: string[]
   src: number[]
+  ends: number[]
   code: Array<[number, number]>
 }
 
 function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[]): void {
-  const flat: Flat = {chars: [], src: [], code: []}
+  const flat: Flat = {chars: [], src: [], ends: [], code: []}
   for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
   const string = flat.chars.join('')
   if (!/[\p{L}\p{N}]/u.test(string)) return
@@ -183,7 +195,8 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     sentences: [],
     tokens: [],
     nlcst: tree,
-    src
+    src,
+    ends: Int32Array.from(flat.ends)
   }
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
@@ -202,7 +215,7 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     const to = child.position?.end.offset ?? from
     if (to <= from) continue
     const start = block.src[from]
-    const end = block.src[to - 1] + 1
+    const end = flat.ends[to - 1]
     const inCode = flat.code.some(([a, b]) => from < b && to > a)
     const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
     const written = text.slice(start, end)
@@ -233,7 +246,9 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
   switch (node.type) {
     case 'text': {
       if (start === undefined || end === undefined) return
-      align(node.value, text, start, end, flat)
+      const map = (node.data as {sourceMap?: SourceMap} | undefined)?.sourceMap
+      if (map && map.starts.length === node.value.length) mapped(node.value, map, flat)
+      else align(node.value, text, start, end, flat)
       return
     }
     case 'inlineCode':
@@ -268,6 +283,7 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
 function space(at: number, flat: Flat): void {
   flat.chars.push(' ')
   flat.src.push(at)
+  flat.ends.push(at + 1)
 }
 
 function placeholder(start: number, end: number, flat: Flat): void {
@@ -275,8 +291,25 @@ function placeholder(start: number, end: number, flat: Flat): void {
   // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text.
   flat.chars.push('c', 'o', 'd', 'e')
   flat.src.push(start, start, end - 1, end - 1)
+  flat.ends.push(start + 1, start + 1, end, end)
   flat.code.push([from, from + 4])
 }
+
+// A value whose front end says where each character came from needs no guessing. Wrapped
+// retext plugins end a range at `src[last] + 1`, so a character that stands for several at the
+// end of a word (`é` for `\'e` in `caf\'e`) points at its last source character there.
+function mapped(value: string, map: SourceMap, flat: Flat): void {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]
+    const wide = map.ends[i] - map.starts[i] > 1
+    const endsWord = wide && i > 0 && wordChar.test(value[i - 1]) && !wordChar.test(value[i + 1] ?? ' ')
+    flat.chars.push(ch === '\n' || ch === '\r' ? ' ' : ch)
+    flat.src.push(endsWord ? map.ends[i] - 1 : map.starts[i])
+    flat.ends.push(map.ends[i])
+  }
+}
+
+const wordChar = /[\p{L}\p{N}]/u
 
 // Map each character of a text node's value onto its source slice. They differ with escapes
 // (`\*`), character references (`&amp;`) and container prefixes (`> ` on wrapped quote lines);
@@ -292,5 +325,6 @@ function align(value: string, text: string, start: number, end: number, flat: Fl
     if (ch === '\n' || ch === '\r') ch = ' '
     flat.chars.push(ch)
     flat.src.push(found)
+    flat.ends.push(found + 1)
   }
 }

@@ -2,9 +2,14 @@
 import {readFile, stat, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {InputError} from '../errors.ts'
+import {formatExtensions, readDocx, type DocxDocument} from '../formats/index.ts'
+import {assemble, type Assembled} from '../formats/include.ts'
 
-/** File extensions searched for in directories. */
-export const statementExtensions = ['.md', '.markdown', '.txt']
+/** File extensions searched for in directories: every format soplint reads. */
+export const statementExtensions = Object.keys(formatExtensions)
+
+/** The largest Word file soplint reads (pictures make a .docx far larger than its text). */
+export const maxDocxBytes = 25 * 1024 * 1024
 
 /** The largest statement soplint reads. */
 export const maxBytes = 5 * 1024 * 1024
@@ -55,6 +60,11 @@ async function walk(dir: string): Promise<string[]> {
 
 /** Read a statement as UTF-8 text, refusing binary, invalid, empty and oversized files. */
 export async function readStatement(file: string, shown = file): Promise<string> {
+  return decode(await readBytes(file, shown, maxBytes), shown)
+}
+
+/** Read a file's bytes, refusing a missing, unreadable or oversized file. */
+export async function readBytes(file: string, shown: string, limit: number): Promise<Buffer> {
   let info
   try {
     info = await stat(file)
@@ -62,14 +72,47 @@ export async function readStatement(file: string, shown = file): Promise<string>
     throw new InputError(`${shown}: no such file`)
   }
   if (info.isDirectory()) throw new InputError(`${shown}: is a directory`)
-  if (info.size > maxBytes) throw new InputError(`${shown}: is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for a statement`)
-  let bytes: Buffer
+  if (info.size > limit) throw new InputError(`${shown}: is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${limit / 1024 / 1024} MB limit for a statement`)
   try {
-    bytes = await readFile(file)
+    return await readFile(file)
   } catch (error) {
     throw new InputError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
-  return decode(bytes, shown)
+}
+
+/** Extract a Word document's text and tree from its bytes; a bad file is one line naming it. */
+export async function readWordDocument(bytes: Uint8Array, shown: string): Promise<DocxDocument> {
+  if (bytes.length > maxDocxBytes) throw new InputError(`${shown}: is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${maxDocxBytes / 1024 / 1024} MB limit for a Word statement`)
+  try {
+    const doc = await readDocx(bytes)
+    if (!/\S/.test(doc.text)) throw new InputError('has no text')
+    return doc
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`)
+    throw error
+  }
+}
+
+/**
+ * A .tex file with every file it `\input`s or `\include`s spliced in (see formats/include.ts).
+ * Names resolve as TeX resolves them when run in the main file's folder: `name.tex`, then `name`.
+ */
+export async function readLatexDocument(file: string, text: string, show: (file: string) => string): Promise<Assembled> {
+  const base = path.dirname(file)
+  return assemble({file, text}, async (name, command) => {
+    const target = path.resolve(base, name)
+    const candidates = command === 'include' || !/\.[a-z]+$/i.test(name) ? [target + '.tex', target] : [target]
+    for (const candidate of command === 'include' ? [candidates[0]] : candidates) {
+      const info = await stat(candidate).catch(() => undefined)
+      if (!info?.isFile()) continue
+      try {
+        return {file: candidate, text: await readStatement(candidate, show(candidate))}
+      } catch (error) {
+        throw new Error((error as Error).message.replace(`${show(candidate)}: `, `${show(candidate)} `))
+      }
+    }
+    throw new Error(`no such file (${show(candidates[0])})`)
+  })
 }
 
 /** Decode bytes as UTF-8 with the same checks as a file. */

@@ -8,7 +8,10 @@ import {findConfig, readConfigFile, type FoundConfig} from '../config/load.ts'
 import {InputError, isInputError} from '../errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
 import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
-import {decode, expandPaths, readStatement} from './files.ts'
+import {canFix, inputFormats, latexError} from '../formats/index.ts'
+import {lineOf, splitMessages, type Assembled} from '../formats/include.ts'
+import type {Root as MdastRoot} from 'mdast'
+import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from './files.ts'
 import {fixInput, fixPlan} from './fix.ts'
 import {openPool, type Pool} from './pool.ts'
 import type {CliOptions} from './index.ts'
@@ -23,6 +26,10 @@ interface Input {
   format: InputFormat
   /** Read from standard input. */
   stdin?: boolean
+  /** A Word document's tree; `text` is its extracted text, one paragraph per line. */
+  mdast?: MdastRoot
+  /** A .tex file with the files it \input spliced in; `text` is the whole. */
+  parts?: Assembled
 }
 
 /** Lint the given paths and print the report; resolves to the exit code. */
@@ -36,7 +43,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const formatter = formatters[options.format]
   if (!formatter) throw new InputError(`--format: unknown format "${options.format}"${didYouMean(options.format, Object.keys(formatters))} (formats: ${Object.keys(formatters).join(', ')})`)
   if (options.preset && !kinds.includes(options.preset as never)) throw new InputError(`--preset: unknown kind "${options.preset}"${didYouMean(options.preset, kinds)} (kinds: ${kinds.join(', ')})`)
-  if (options.formatIn && !['md', 'txt'].includes(options.formatIn)) throw new InputError(`--format-in: unknown input format "${options.formatIn}" (formats: md, txt)`)
+  if (options.formatIn && !inputFormats.includes(options.formatIn as InputFormat)) throw new InputError(`--format-in: unknown input format "${options.formatIn}"${didYouMean(options.formatIn, inputFormats)} (formats: ${inputFormats.join(', ')})`)
   const plan = fixPlan(options)
   const cliConfig = configFromFlags(options)
   const explicit = options.config ? await readConfigFile(options.config) : undefined
@@ -55,9 +62,12 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     const shown = options.stdinFilename ?? '<text>'
     try {
       const bytes = await readAll(io.stdin)
-      const text = decode(bytes, shown === '<text>' ? 'standard input' : shown)
+      const format = (options.formatIn as InputFormat) ?? (options.stdinFilename ? formatOf(options.stdinFilename) : 'md')
+      const name = shown === '<text>' ? 'standard input' : shown
+      const word = format === 'docx' ? await readWordDocument(bytes, name) : undefined
+      const text = word ? word.text : decode(bytes, name)
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : '<text>'
-      inputs.push({filePath, shown, text, format: (options.formatIn as InputFormat) ?? (options.stdinFilename ? formatOf(options.stdinFilename) : 'md'), stdin: true})
+      inputs.push({filePath, shown, text, format, stdin: true, mdast: word?.mdast})
     } catch (error) {
       if (!isInputError(error)) throw error
       problem(error.message)
@@ -68,12 +78,22 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   for (const file of files) {
     const shown = path.relative(cwd, file) || file
     try {
-      inputs.push({filePath: file, shown, text: await readStatement(file, shown), format: (options.formatIn as InputFormat) ?? formatOf(file)})
+      const format = (options.formatIn as InputFormat) ?? formatOf(file)
+      if (format === 'docx') {
+        const word = await readWordDocument(await readBytes(file, shown, maxDocxBytes), shown)
+        inputs.push({filePath: file, shown, text: word.text, format, mdast: word.mdast})
+      } else {
+        inputs.push({filePath: file, shown, text: await readStatement(file, shown), format})
+      }
     } catch (error) {
       if (!isInputError(error)) throw error
       problem(error.message)
     }
   }
+
+  // A .tex file and the files it \input are one document. --fix writes each file on its own,
+  // so it lints each on its own too.
+  if (!plan) inputs.splice(0, inputs.length, ...(await assembleLatex(inputs, cwd, problem)))
 
   const targets = inputs.map((input) => quickTarget(input.text))
   const results: FileResult[] = []
@@ -83,9 +103,11 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     const own = targets[index] ?? config.target
     const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
     if (others.length) config.otherTargets = others
-    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration'}
+    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration', mdast: input.mdast}
+    // A Word document is never written: --fix says so and lists its findings.
+    if (plan && !canFix(input.format)) io.stderr.write(`soplint: ${input.shown}: --fix does not write Word documents; make the changes listed below in Word\n`)
     // With --fix or --fix-dry-run the report is of what is left after fixing, as in ESLint.
-    if (plan) return (await fixInput({...input, stdin: Boolean(input.stdin)}, plan, lintOptions, io.stdout)).result
+    else if (plan) return (await fixInput({...input, stdin: Boolean(input.stdin)}, plan, lintOptions, io.stdout)).result
     return pool ? pool.lint(input.text, lintOptions) : lint(input.text, lintOptions)
   }
   // A large batch goes to worker threads all at once (src/cli/pool.ts); the results are still
@@ -100,13 +122,15 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   for (const [index, input] of inputs.entries()) {
     try {
       const result = await (started ? started[index] : lintInput(input, index))
-      results.push(toFileResult(input, result, options.quiet))
+      results.push(...(input.parts ? splitResult(input, input.parts, result, options.quiet, cwd) : [toFileResult(input, result, options.quiet)]))
     } catch (error) {
       if (!isInputError(error)) {
         void pool?.close()
         throw error
       }
-      problem(error.message.startsWith(input.shown) || error.message.startsWith('/') ? error.message : `${input.shown}: ${error.message}`)
+      // Malformed LaTeX in an assembled document: name the file it is in, and its line there.
+      const inPart = input.parts && (await locateLatexProblem(input.parts, cwd))
+      problem(inPart ?? (error.message.startsWith(input.shown) || error.message.startsWith('/') ? error.message : `${input.shown}: ${error.message}`))
     }
   }
   void pool?.close()
@@ -196,6 +220,44 @@ function printable(config: Config, filepath?: string) {
     })
   )
   return {configFile: filepath ?? null, ...config, preset: kind, minWords: config.minWords ?? presets[kind].minWords, maxWords: config.maxWords ?? presets[kind].maxWords, rules}
+}
+
+// Splice into each .tex input the files it \input or \include; an input that another one
+// includes is dropped, as it is linted as part of that document (and reported in its own name).
+async function assembleLatex(inputs: Input[], cwd: string, problem: (line: string) => void): Promise<Input[]> {
+  const show = (file: string) => path.relative(cwd, file) || file
+  const included = new Set<string>()
+  for (const input of inputs) {
+    if (input.format !== 'tex' || input.filePath === '<text>' || !/\\(?:input|include)(?![a-zA-Z@])/.test(input.text)) continue
+    const parts = await readLatexDocument(input.filePath, input.text, show)
+    for (const p of parts.problems) problem(`${show(p.file)}:${lineOf(parts.files.get(p.file) ?? '', p.offset)}: ${p.reason}`)
+    if (parts.files.size < 2) continue
+    input.parts = parts
+    input.text = parts.text
+    for (const file of parts.files.keys()) if (file !== input.filePath) included.add(file)
+  }
+  return inputs.filter((input) => input.parts || !included.has(input.filePath))
+}
+
+// One result per file of an assembled LaTeX document; the main file's carries the statistics.
+function splitResult(input: Input, parts: Assembled, result: LintResult, quiet: boolean | undefined, cwd: string): FileResult[] {
+  const byFile = splitMessages(result.messages, parts)
+  return [...parts.files].map(([file, text], index) => {
+    const own = toFileResult({...input, filePath: file, shown: path.relative(cwd, file) || file, text}, {...result, filePath: file, messages: byFile.get(file) ?? []}, quiet)
+    if (index > 0) {
+      delete own.stats
+      delete own.settings
+    }
+    return own
+  })
+}
+
+async function locateLatexProblem(parts: Assembled, cwd: string): Promise<string | undefined> {
+  for (const [file, text] of parts.files) {
+    const error = await latexError(text)
+    if (error) return `${path.relative(cwd, file) || file}: ${error}`
+  }
+  return undefined
 }
 
 function toFileResult(input: Input, result: LintResult, quiet?: boolean): FileResult {

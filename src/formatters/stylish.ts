@@ -21,7 +21,8 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     const words = result.stats && result.settings ? paint('dim', `  ${result.stats.words.toLocaleString('en-US')} words; ${result.settings.kind}: ${result.settings.minWords.toLocaleString('en-US')} to ${result.settings.maxWords.toLocaleString('en-US')}`) : ''
     lines.push('', paint('underline', name) + words)
     const rows = result.messages.map((m) => [
-      `${m.line}:${m.column}`,
+      // A Word document has paragraphs, not lines.
+      m.paragraph ? `paragraph ${m.paragraph}` : `${m.line}:${m.column}`,
       m.level === 'error' ? paint('red', 'error') : m.level === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info'),
       m.message,
       paint('dim', m.ruleId)
