@@ -3,14 +3,18 @@ import type {Block, Doc} from '../src/types.ts'
 import {documentNames, resolveTarget, sourceNames} from './data/institutions.ts'
 import {quote} from './util.ts'
 
-/** The paragraph that closes the statement: the last one with some substance, not a sign-off. */
+/** The paragraph that closes the statement: the last one of prose, not a sign-off, an address or a reference list. */
 function closingParagraph(doc: Doc): Block | undefined {
   const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.sentences.length > 0)
-  for (let n = paragraphs.length - 1; n >= 0; n--) {
-    const words = paragraphs[n].sentences.reduce((sum, s) => sum + s.words.length, 0)
-    if (words >= 15) return paragraphs[n]
-  }
-  return paragraphs[paragraphs.length - 1]
+  const prose = (b: Block) =>
+    !b.inList && !/^\s*\[?\d+[\].)]/.test(doc.text.slice(b.start, b.end)) && b.sentences.some((s) => s.terminal !== null && s.words.length >= 8)
+  const words = (b: Block) => b.sentences.reduce((sum, s) => sum + s.words.length, 0)
+  return last(paragraphs, prose) ?? last(paragraphs, (b) => words(b) >= 15) ?? paragraphs[paragraphs.length - 1]
+}
+
+function last<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let n = items.length - 1; n >= 0; n--) if (test(items[n])) return items[n]
+  return undefined
 }
 
 /** The target school or company is never named. */

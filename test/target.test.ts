@@ -59,6 +59,15 @@ describe('target-missing', () => {
     expect((await run(tex('Cornell'))).map((m) => m.ruleId)).toEqual(['target-missing'])
   })
 
+  it('skips a closing reference list and list items', async () => {
+    const text =
+      'I built a storage engine for my thesis, and I want to learn how to prove such engines correct.\n\n' +
+      '- Rust, C++ and Coq\n- Two workshop papers on storage engines\n\n' +
+      '[1] A. Rao and B. Lee, "Crash-safe logs for embedded databases," in Proc. Workshop on Storage Systems, 2023.\n'
+    const result = await findings(text, {target: 'Princeton University'})
+    expect(result.map((r) => [r.ruleId, r.offset])).toEqual([['target-missing', 0]])
+  })
+
   it('says letter in a cover letter', async () => {
     const result = await findings('I have five years of experience building payment systems and I would like to bring it to your team.', {target: 'Stripe', kind: 'cover-letter'})
     expect(result.map((r) => r.message)).toEqual(['This letter never names its target, `Stripe`; say what draws you to it, for example in the closing paragraph'])
