@@ -291,7 +291,7 @@ function judge(units: Unit[], mentions: Mention[]): Judged[] {
   return out
 }
 
-function describe(target: Target): string {
+function destination(target: Target): string {
   return target.kind === 'company' ? 'company you want to join' : 'school you are applying to'
 }
 
@@ -302,9 +302,9 @@ export default defineRule({
     description: 'Another school or company named where the target should be',
     rationale:
       'Naming the wrong school ("I look forward to joining the faculty at Cornell" in a statement for Princeton) is the classic sign of text pasted from another application; admissions counsellors list "School A is my ideal school because..." in an essay to School B among the mistakes that sink an application (posts to the NACAC counsellors\' list collected on the Not Just Admissions blog, 2007). ' +
-      'A name is flagged when it is a known university (the Hipo university-domains list plus curated short forms such as CMU, ETH, UCLA) or a well-known company or lab, is not the target or one of its forms, and stands where the target belongs: after "apply to", "join", "attend", "why", "at" in a sentence about what the writer will do ("I hope to work in the faculty at X"), or as the subject of "would"/"will". ' +
+      'A name is flagged when it is a known university (the Hipo university-domains list plus curated short forms such as CMU, ETH, UCLA) or a well-known company or lab, is not the target or one of its forms, and stands where the target belongs in a sentence about what the writer will do: after "apply to", "join", "attend", "why" or "at" ("I hope to join the faculty at X"), as a possessive ("X\'s program is the ideal place"), or as the subject of "would", "will" or "is the right place" ("the faculty at X would help me grow"). ' +
       'The writer\'s own history is never flagged: a name after "my"/"our" or in a past-tense clause ("I interned at Google", "my advisor at IIT Bombay", "graduated from"), or a present one ("I am a student at X"). Neither is someone else\'s ("Prof. Lee\'s work at Stanford", "researchers from MIT"), nor a company in a statement for a university (a career plan) or a university in a letter to a company. ' +
-      'When several files are linted together, a file that names another file\'s target anywhere outside the writer\'s own history is flagged too.',
+      'When several files are linted together, a file that names another file\'s target where a target could stand, in any tense but the writer\'s own history, is flagged too ("Stanford\'s faculty lead the field" in the Princeton file when another file is for Stanford).',
     defaultLevel: 'error',
     fix: 'suggest',
     example: {
@@ -357,7 +357,7 @@ export default defineRule({
         report({
           start: mention.start,
           end: mention.end,
-          message: `${quote(actual)} is named as the ${describe(target)}, but this ${letter} is for ${quote(target.text)}; write ${quote(target.text)} or rewrite the sentence`,
+          message: `${quote(actual)} is named as the ${destination(target)}, but this ${letter} is for ${quote(target.text)}; write ${quote(target.text)} or rewrite the sentence`,
           expected: [target.text]
         })
       }
