@@ -28,7 +28,7 @@ describe('config validation', () => {
   })
   it('takes levels with options', async () => {
     const text = 'One two three four five six seven eight nine ten eleven twelve thirteen.\n'
-    const {messages} = await lint(text, {config: {rules: {'sentence-length': ['error', {max: 10}]}}})
+    const {messages} = await lint(text, {config: {rules: {'sentence-length': ['error', {max: 10, hardMax: 10}]}}})
     expect(messages.filter((m) => m.ruleId === 'sentence-length').map((m) => m.level)).toEqual(['error'])
   })
 })
