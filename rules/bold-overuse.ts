@@ -74,18 +74,20 @@ export default defineRule<Options>({
       })
     }
 
-    // Paragraph level, only beside the document finding (a run of three bold names in an otherwise
-    // plain statement is a matter of taste): the worst few paragraphs over the threshold or with a
-    // run of bold phrases.
+    // Paragraph level: beside the document finding, the worst few paragraphs over the threshold or
+    // with a run of bold phrases. Without it, only a long run (five or more bold phrases in a row)
+    // is reported: three bold names in an otherwise plain statement are a matter of taste, a bold
+    // keyword list is not.
+    const minRun = heavy ? options.maxRun : options.maxRun + 2
     const byBlock = new Map<Block, Span[]>()
-    for (const span of heavy ? strong : []) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span])
+    for (const span of strong) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span])
     const flagged: Array<{block: Block; weight: number; start: number; end: number; message: string}> = []
     for (const [block, list] of byBlock) {
       const words = block.tokens.filter((t) => t.kind === 'word').length
       const bold = countWords(list)
       const run = longestRun(doc, list)
-      const over = list.length >= 3 && bold / words > options.maxParagraphShare
-      if (run.length >= options.maxRun) {
+      const over = heavy && list.length >= 3 && bold / words > options.maxParagraphShare
+      if (run.length >= minRun) {
         const names = run.map((s) => quote(spanText(doc, s)))
         const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
         flagged.push({
