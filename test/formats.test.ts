@@ -195,11 +195,11 @@ describe('\\input and \\include', () => {
   })
 
   it('reports a missing file and a cycle without losing the rest', async () => {
-    const cyclic = {...files, 'intro.tex': 'Intro.\n\\input{main}\n\\input{missing}'}
+    const cyclic: Record<string, string> = {...files, 'intro.tex': 'Intro.\n\\input{main}\n\\input{missing}'}
     const parts = await assemble({file: 'main.tex', text: cyclic['main.tex']}, async (name) => {
       const file = `${name}.tex`
       if (!(file in cyclic)) throw new Error(`no such file (${file})`)
-      return {file, text: cyclic[file as keyof typeof cyclic]}
+      return {file, text: cyclic[file]}
     })
     expect(parts.problems.map((p) => [p.file, p.reason])).toEqual([
       ['intro.tex', '\\input{main} includes a file that includes it (a cycle); it is linted once'],

@@ -80,13 +80,13 @@ const boldSwitches = new Set(['bf', 'bfseries'])
 const italicSwitches = new Set(['it', 'itshape', 'em', 'sl', 'slshape'])
 /** Text-style commands whose last argument is prose shown as is. */
 const transparentMacros = new Set([
-  'underline', 'uline', 'uuline', 'ul', 'hl', 'sout', 'textsc', 'textrm', 'textsf', 'textup', 'textmd', 'textnormal', 'textls', 'mbox', 'makebox', 'fbox', 'framebox', 'text',
-  'textcolor', 'colorbox', 'parbox', 'raisebox', 'enquote', 'foreignlanguage', 'textsuperscript', 'textsubscript', 'lowercase', 'uppercase', 'MakeUppercase', 'MakeLowercase', 'MakeTextUppercase', 'emphasize', 'ensuremath'
+  'underline', 'uline', 'uuline', 'ul', 'hl', 'sout', 'textsc', 'textrm', 'textsf', 'textup', 'textmd', 'textls', 'mbox', 'makebox', 'fbox', 'framebox', 'text',
+  'textcolor', 'colorbox', 'parbox', 'raisebox', 'enquote', 'foreignlanguage', 'textsuperscript', 'textsubscript', 'lowercase', 'uppercase', 'MakeUppercase', 'MakeLowercase', 'MakeTextUppercase'
 ])
 /** Commands that stand for something that is not prose: a word-shaped placeholder keeps the sentence whole. */
 const placeholderMacros = new Set([
   'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'Cite', 'Citep', 'Citet', 'parencite', 'Parencite', 'textcite', 'Textcite', 'autocite', 'Autocite', 'footcite', 'fullcite', 'smartcite', 'supercite',
-  'ref', 'eqref', 'autoref', 'Autoref', 'cref', 'Cref', 'crefrange', 'pageref', 'nameref', 'vref', 'Vref', 'texttt', 'today', 'verb', 'lstinline', 'mintinline'
+  'ref', 'eqref', 'autoref', 'Autoref', 'cref', 'Cref', 'crefrange', 'pageref', 'nameref', 'vref', 'Vref', 'texttt', 'today', 'verb', 'lstinline', 'mintinline', 'ensuremath'
 ])
 /** Commands that print nothing a reader would read as prose; their arguments are skipped. */
 const silentMacros = new Set([
@@ -120,10 +120,10 @@ const accents: Record<string, string> = {
 const listEnvs = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum', 'compactdesc', 'itemize*', 'enumerate*', 'description*', 'asparaitem', 'asparaenum', 'inparaitem', 'inparaenum', 'outline'])
 const quoteEnvs = new Set(['quote', 'quotation', 'verse', 'displayquote'])
 const codeEnvs = new Set(['verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'lstlisting', 'minted', 'alltt', 'filecontents', 'filecontents*', 'comment', 'code', 'listing'])
-const skippedEnvs = new Set([
-  'tabular', 'tabular*', 'tabularx', 'tabulary', 'longtable', 'supertabular', 'array', 'tikzpicture', 'picture', 'pgfpicture', 'thebibliography', 'algorithmic', 'algorithm2e', 'algorithm',
-  'math', 'displaymath', 'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'gather', 'gather*', 'multline', 'multline*', 'flalign', 'flalign*', 'eqnarray', 'eqnarray*', 'dmath'
-])
+/** Tables, pictures, algorithms and bibliographies: not prose, and a block of their own. */
+const skippedEnvs = new Set(['tabular', 'tabular*', 'tabularx', 'tabulary', 'longtable', 'supertabular', 'array', 'tikzpicture', 'picture', 'pgfpicture', 'thebibliography', 'algorithmic', 'algorithm2e', 'algorithm'])
+/** Math the parser may leave as a plain environment: a placeholder inside the sentence. */
+const mathEnvs = new Set(['math', 'displaymath', 'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'gather', 'gather*', 'multline', 'multline*', 'flalign', 'flalign*', 'eqnarray', 'eqnarray*', 'dmath', 'dmath*'])
 /** Environments that change only the look of the text inside a paragraph. */
 const inlineEnvs = new Set(['tiny', 'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge', 'otherlanguage', 'otherlanguage*', 'bfseries', 'itshape', 'em', 'sffamily', 'rmfamily'])
 const directiveRe = /^\s*soplint[- ](disable|enable|ignore)\b(.*)$/
@@ -376,8 +376,6 @@ class Builder {
         return 0
       case 'inlinemath':
       case 'displaymath':
-        this.math(node)
-        return 0
       case 'mathenv':
         this.math(node)
         return 0
@@ -421,11 +419,8 @@ class Builder {
       if (name !== 'comment') this.flush()
       return
     }
-    if (skippedEnvs.has(name)) {
-      if (name.startsWith('tab') || name === 'thebibliography' || name.includes('picture') || name.startsWith('algorithm') || name === 'longtable' || name === 'array') this.flush()
-      else this.math(node)
-      return
-    }
+    if (skippedEnvs.has(name)) return this.flush()
+    if (mathEnvs.has(name)) return this.math(node)
     if (inlineEnvs.has(name)) {
       if (name === 'bfseries') return this.styled({kind: 'strong'}, () => this.nodes(node.content))
       if (name === 'itshape' || name === 'em') return this.styled({kind: 'emphasis'}, () => this.nodes(node.content))
@@ -530,9 +525,9 @@ class Builder {
       return 0
     }
     if (name === 'url' || name === 'nolinkurl' || name === 'path') {
-      const url = last ? rawOf(last.content, this.text) : ''
+      // The address is its own text: a link the processor reads as a placeholder, not prose.
       const range = last ? span(last.content) : undefined
-      const link: Link = {type: 'link', url, children: []}
+      const link: Link = {type: 'link', url: '', children: []}
       if (range) {
         const text: MappedText = {type: 'text', value: '', data: {sourceMap: {starts: [], ends: []}}}
         for (let k = range[0]; k < range[1]; k++) {
