@@ -269,7 +269,14 @@ function passedOut(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
   for (let i = 0; i + 2 < t.length; i++) {
     const verb = passForms[t[i].norm]
-    if (!verb || t[i + 1].norm !== 'out' || !['of', 'from', 'in'].includes(t[i + 2].norm)) continue
+    if (!verb || t[i + 1].norm !== 'out') continue
+    // "passed out with distinction / in first class" is the graduation sense too.
+    if (t[i + 2].norm === 'with' && ['distinction', 'honours', 'honors', 'merit'].includes(t[i + 3]?.norm ?? '')) {
+      const fix = sameCase(t[i].text, verb)
+      found.push({start: t[i].start, end: t[i + 1].end, message: `${quote(doc.text.slice(t[i].start, t[i + 1].end))} means fainted in most varieties of English; write ${quote(fix)}`, expected: [fix]})
+      continue
+    }
+    if (!['of', 'from', 'in'].includes(t[i + 2].norm)) continue
     const ahead = t.slice(i + 3, i + 9)
     if (!ahead.some((x) => schoolWords.has(x.norm) || /^(19[5-9]\d|20\d\d)$/.test(x.norm))) continue
     if (ahead.some((x) => faint.has(x.norm))) continue
