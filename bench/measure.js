@@ -10,6 +10,8 @@
 //     lints every statement of <dir> once to warm up, then <passes> times more under the CPU
 //     profiler (node:inspector), and writes the profile. SOPLINT_BENCH_INDEX points at another
 //     build of src/index.ts (bench/profile.js makes one with source maps).
+//   node bench/measure.js cold-profile <soplint|bare> <file> <out.cpuprofile>
+//     profiles importing the linter and its first lint of <file>, as one CLI run does.
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'
 import path from 'node:path'
@@ -53,7 +55,21 @@ async function timed(fn, text) {
 }
 
 const [mode, name, ...rest] = process.argv.slice(2)
-const fn = await loadLinter(name)
+// For a cold profile the profiler starts before the linter is even imported.
+const fn = mode === 'cold-profile' ? undefined : await loadLinter(name)
+
+async function startProfiler() {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', {interval: 200})
+  await session.post('Profiler.start')
+  return async (out) => {
+    const {profile} = await session.post('Profiler.stop')
+    session.disconnect()
+    writeFileSync(out, JSON.stringify(profile))
+  }
+}
 
 if (mode === 'warm') {
   const [dir, warmup, measured] = [rest[0], Number(rest[1]), Number(rest[2])]
@@ -91,11 +107,7 @@ if (mode === 'warm') {
   const [dir, passes, out] = [rest[0], Number(rest[1]), rest[2]]
   const texts = statements(dir)
   for (const text of texts) await fn(text)
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.setSamplingInterval', {interval: 200})
-  await session.post('Profiler.start')
+  const stop = await startProfiler()
   const start = performance.now()
   let words = 0
   for (let p = 0; p < passes; p++) {
@@ -105,10 +117,20 @@ if (mode === 'warm') {
     }
   }
   const ms = performance.now() - start
-  const {profile} = await session.post('Profiler.stop')
-  session.disconnect()
-  writeFileSync(out, JSON.stringify(profile))
+  await stop(out)
   console.log(JSON.stringify({mode, name, statements: texts.length, passes, words, ms}))
+} else if (mode === 'cold-profile') {
+  // What one CLI run pays before the JIT is warm: importing the core and the first lint.
+  const [file, out] = rest
+  const text = readFileSync(file, 'utf8')
+  const stop = await startProfiler()
+  const start = performance.now()
+  const lintOnce = await loadLinter(name)
+  const loaded = performance.now()
+  await lintOnce(text)
+  const ms = performance.now() - start
+  await stop(out)
+  console.log(JSON.stringify({mode, name, statements: 1, passes: 1, words: countWords(text), ms, importMs: loaded - start}))
 } else {
   throw new Error(`unknown mode ${mode}`)
 }

@@ -1,4 +1,4 @@
-// Where warm lint() time goes: `node bench/profile.js [--quick] [--top N] [--keep <dir>]`.
+// Where lint() time goes: `node bench/profile.js [--quick] [--cold <file>] [--top N] [--keep <dir>]`.
 //
 // Bundles src/index.ts as the build does but with source maps (into a temporary folder), lints
 // the synthetic corpus in a child process, profiles the CPU with node:inspector after a warm-up
@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 25
+// --cold <file>: profile one cold run (import and first lint of the file) instead of a warm loop.
+const cold = args.includes('--cold') ? path.resolve(args[args.indexOf('--cold') + 1]) : undefined
 const keep = args.includes('--keep') ? path.resolve(args[args.indexOf('--keep') + 1]) : undefined
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'soplint-profile-'))
 
@@ -46,7 +48,8 @@ try {
   mkdirSync(dir)
   for (const s of corpus(quick ? 60 : 200)) writeFileSync(path.join(dir, s.name), s.text)
   const profileFile = path.join(tmp, 'lint.cpuprofile')
-  const r = spawnSync(process.execPath, [path.join(root, 'bench', 'measure.js'), 'profile', 'soplint', dir, quick ? '2' : '3', profileFile], {
+  const measureArgs = cold ? ['cold-profile', 'soplint', cold, profileFile] : ['profile', 'soplint', dir, quick ? '2' : '3', profileFile]
+  const r = spawnSync(process.execPath, [path.join(root, 'bench', 'measure.js'), ...measureArgs], {
     encoding: 'utf8',
     env: {...process.env, SOPLINT_BENCH_INDEX: path.join(out, 'index.js')}
   })
@@ -69,12 +72,25 @@ function report(profile, run, maps) {
   const byFunction = new Map()
   const byFile = new Map()
   const byPackage = new Map()
+  const byOwner = new Map()
   const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms)
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map()
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id)
+  const places = new Map(profile.nodes.map((n) => [n.id, locate(maps, n.callFrame.url, n.callFrame.lineNumber, n.callFrame.columnNumber)]))
   for (const node of profile.nodes) {
     const ms = (self.get(node.id) ?? 0) / 1000
     if (!ms) continue
-    const {functionName, url, lineNumber, columnNumber} = node.callFrame
-    const where = locate(maps, url, lineNumber, columnNumber)
+    // The nearest soplint function up the stack: the time it spends itself and in the libraries it calls.
+    for (let id = node.id; id !== undefined; id = parent.get(id)) {
+      const at = places.get(id)
+      if (at && /^(src|rules)\//.test(at.source)) {
+        add(byOwner, `${nodes.get(id).callFrame.functionName || '(anonymous)'}  ${at.source}:${at.line}`, ms)
+        break
+      }
+    }
+    const {functionName, url} = node.callFrame
+    const where = places.get(node.id)
     const name = functionName || (url ? '(anonymous)' : '')
     add(byFunction, `${name}  ${where ? `${where.source}:${where.line}` : url ? path.basename(url) : '(V8 or Node internal)'}`.trim(), ms)
     const file = where?.source ?? (url ? path.basename(url) : functionName)
@@ -86,11 +102,13 @@ function report(profile, run, maps) {
     for (const [key, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${key}`)
     console.log()
   }
-  console.log(`CPU profile of warm lint() over ${run.statements} synthetic statements x ${run.passes} passes (${run.words} words, ${run.ms.toFixed(0)} ms, ${(run.ms / (run.words / 1000)).toFixed(2)} ms per 1,000 words; ${total.toFixed(0)} ms sampled)`)
+  if (run.mode === 'cold-profile') console.log(`CPU profile of a cold start: importing the core (${run.importMs.toFixed(0)} ms) and the first lint of a ${run.words}-word statement (${run.ms.toFixed(0)} ms in all; ${total.toFixed(0)} ms sampled)`)
+  else console.log(`CPU profile of warm lint() over ${run.statements} synthetic statements x ${run.passes} passes (${run.words} words, ${run.ms.toFixed(0)} ms, ${(run.ms / (run.words / 1000)).toFixed(2)} ms per 1,000 words; ${total.toFixed(0)} ms sampled)`)
   console.log()
   print(`self time by function (top ${top})`, byFunction, top)
   print('self time by source file (top 15)', byFile, 15)
   print('self time by package', byPackage, 15)
+  print('time by the nearest soplint function up the stack (its own and that of the libraries it calls; top 20)', byOwner, 20)
 }
 
 function packageOf(file) {
