@@ -50,7 +50,8 @@ export default defineRule({
     rationale:
       'Readers on admissions committees notice usage that standard written English does not share, such as redundant prepositions ("emphasize on"), Indian-English idioms ("do the needful", "passed out" for graduated), stative verbs in the progressive ("I am having experience") or a singular noun after "one of the". Each slip is small, but several together make a statement read as unedited. Phrase list: rules/data/grammar-slip.yml; sources: Swan, Practical English Usage, and Sailaja, Indian English.',
     defaultLevel: 'warn',
-    fix: 'suggest',
+    // Entries marked `auto: true` in the data are safe for --fix; every other replacement is a suggestion.
+    fix: 'auto',
     example: {
       before: 'As we all know that data is everywhere, I learned to cope up with one of the largest dataset in our lab.',
       after: 'As we all know, data is everywhere; I learned to cope with one of the largest datasets in our lab.'
@@ -66,7 +67,7 @@ export default defineRule({
       const end = tokens[tokens.length - 1].end
       const actual = doc.text.slice(start, end)
       const expected = entry.swap ? [swapped(doc.text, tokens, entry.swap)] : replacements(entry, actual)
-      found.push({start, end, message: phraseMessage(entry, actual, expected), expected, note: entry.note})
+      found.push({start, end, message: phraseMessage(entry, actual, expected), expected, note: entry.note, fixable: entry.auto === true})
     }
     for (const sentence of doc.sentences) {
       oneOfThe(doc, sentence, found)
@@ -82,7 +83,7 @@ export default defineRule({
     for (const finding of found) {
       if (finding.start < lastEnd) continue
       lastEnd = finding.end
-      report(finding)
+      report({...finding, fixable: finding.fixable === true})
     }
   }
 })

@@ -158,7 +158,8 @@ export function resolveSettings(config: Config, frontmatter: Record<string, unkn
     maxWords: fm.maxWords ?? config.maxWords ?? preset.maxWords,
     accept: config.accept ?? [],
     phrases: config.phrases ?? [],
-    otherTargets: config.otherTargets ?? []
+    otherTargets: config.otherTargets ?? [],
+    limitsSetByUser: [fm.minWords, fm.maxWords, config.minWords, config.maxWords].some((v) => v !== undefined)
   }
   void filePath
 }
@@ -213,7 +214,7 @@ function toMessage(doc: Doc, rule: Rule<any>, finding: Report, level: Exclude<Le
     endOffset: finding.end,
     actual: doc.text.slice(finding.start, finding.end),
     expected,
-    fixable: rule.meta.fix === 'auto' && expected.length === 1 && fixableIn(doc.format, doc.text.slice(finding.start, finding.end), expected[0]),
+    fixable: rule.meta.fix === 'auto' && finding.fixable !== false && expected.length === 1 && fixableIn(doc.format, doc.text.slice(finding.start, finding.end), expected[0]),
     url: rule.meta.url,
     source: 'soplint'
   }

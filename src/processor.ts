@@ -121,7 +121,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
 export function plainTextTree(text: string): MdastRoot {
   const children: MdastRoot['children'] = []
   const place = location(text)
-  const re = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/g
+  const re = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))\s*/g
   let start = 0
   const push = (from: number, to: number) => {
     while (from < to && /\s/.test(text[from])) from++

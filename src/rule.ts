@@ -14,6 +14,8 @@ export interface Report {
   level?: Exclude<Level, 'off'>
   /** Reported under another id (user phrases carry their own). */
   ruleId?: string
+  /** In a rule whose fix is automatic, false keeps this one replacement a suggestion. */
+  fixable?: boolean
 }
 
 /** What a rule's check receives. */
