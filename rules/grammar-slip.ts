@@ -53,8 +53,8 @@ export default defineRule({
     // Entries marked `auto: true` in the data are safe for --fix; every other replacement is a suggestion.
     fix: 'auto',
     example: {
-      before: 'As we all know that data is everywhere, I learned to cope up with one of the largest dataset in our lab.',
-      after: 'As we all know, data is everywhere; I learned to cope with one of the largest datasets in our lab.'
+      before: 'As we all know that data is everywhere. In my internship I learned to cope up with noisy labels and to discuss about them with the team.',
+      after: 'As we all know, data is everywhere. In my internship I learned to cope with noisy labels and to discuss them with the team.'
     }
   },
   check({doc, report}) {
