@@ -44,7 +44,7 @@ describe('input formats in the CLI', () => {
     expect(r.stderr.trim().split('\n').sort()).toEqual([
       'soplint: broken.tex: line 1, column 21: this `{` is never closed (unbalanced braces)',
       'soplint: damaged.docx: is damaged and cannot be read as a Word document (Corrupted zip: can\'t find end of central directory)',
-      'soplint: dangling.tex:3: \\input{nowhere}: no such file (nowhere.tex)'
+      'soplint: warning: dangling.tex:3: \\input{nowhere}: no such file (nowhere.tex); linted without it'
     ])
     const results = JSON.parse(r.stdout) as Result[]
     const found = Object.fromEntries(results.map((f) => [path.relative(dir, f.filePath), f.messages.filter((m) => m.ruleId === 'repeated-word').map((m) => `${m.line}:${m.column} ${m.actual}${m.paragraph ? ` (paragraph ${m.paragraph})` : ''}`)]))

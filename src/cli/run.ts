@@ -93,7 +93,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
 
   // A .tex file and the files it \input are one document. --fix writes each file on its own,
   // so it lints each on its own too.
-  if (!plan) inputs.splice(0, inputs.length, ...(await assembleLatex(inputs, cwd, problem)))
+  if (!plan) inputs.splice(0, inputs.length, ...(await assembleLatex(inputs, cwd, problem, (line) => io.stderr.write(`soplint: warning: ${line}\n`))))
 
   const targets = inputs.map((input) => quickTarget(input.text))
   const results: FileResult[] = []
@@ -224,13 +224,19 @@ function printable(config: Config, filepath?: string) {
 
 // Splice into each .tex input the files it \input or \include; an input that another one
 // includes is dropped, as it is linted as part of that document (and reported in its own name).
-async function assembleLatex(inputs: Input[], cwd: string, problem: (line: string) => void): Promise<Input[]> {
+async function assembleLatex(inputs: Input[], cwd: string, problem: (line: string) => void, warn: (line: string) => void): Promise<Input[]> {
   const show = (file: string) => path.relative(cwd, file) || file
   const included = new Set<string>()
   for (const input of inputs) {
     if (input.format !== 'tex' || input.filePath === '<text>' || !/\\(?:input|include)(?![a-zA-Z@])/.test(input.text)) continue
     const parts = await readLatexDocument(input.filePath, input.text, show)
-    for (const p of parts.problems) problem(`${show(p.file)}:${lineOf(parts.files.get(p.file) ?? '', p.offset)}: ${p.reason}`)
+    for (const p of parts.problems) {
+      const line = `${show(p.file)}:${lineOf(parts.files.get(p.file) ?? '', p.offset)}: ${p.reason}`
+      // A missing include (often generated: a .bbl, a per-school file) is a note, not a failure:
+      // the rest of the statement is still worth linting and the run's verdict should rest on it.
+      if (/: no such file \(/.test(p.reason)) warn(`${line}; linted without it`)
+      else problem(line)
+    }
     if (parts.files.size < 2) continue
     input.parts = parts
     input.text = parts.text
