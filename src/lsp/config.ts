@@ -138,9 +138,18 @@ export function createConfigStore(loader: ConfigLoader, options: {limit: number;
       if (!list.includes(entry)) list.push(entry)
       pending.set(file, list)
     },
-    /** The accept file changed on disk: what it says now is the truth. */
-    dropPending(file: string): void {
-      pending.delete(file)
+    /**
+     * The accept file changed on disk: entries now in it are no longer pending. Entries not yet
+     * saved stay pending (an editor may create the file empty and keep the text unsaved), except
+     * when the file is gone: then it was deleted on purpose.
+     */
+    settlePending(file: string, onDisk: readonly string[] | undefined): void {
+      const list = pending.get(file)
+      if (!list) return
+      const saved = new Set((onDisk ?? []).map((e) => e.toLowerCase()))
+      const left = onDisk ? list.filter((e) => !saved.has(e.toLowerCase())) : []
+      if (left.length) pending.set(file, left)
+      else pending.delete(file)
     },
     /** Entries added but maybe not yet on disk, for a file (to place the next one after them). */
     pendingOf(file: string): readonly string[] {

@@ -46,6 +46,8 @@ interface DocState {
   generation: number
   debounce: number
   last?: Linted
+  /** A lint started on demand (hover, code action), shared by requests for the same version. */
+  inflight?: {version: number; promise: Promise<void>}
 }
 
 /** The outcome of linting one version of a document. */
@@ -217,10 +219,13 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     }
     const options = {config: found.config, configSource: found.configSource, format, filePath}
     try {
-      const result = c.lintSync(text, options)
+      // lint() rather than lintSync(): it loads what a format needs first (LaTeX's parser).
+      const result = await c.lint(text, options)
+      if (!current()) return
       state.last = {version: doc.version, messages: result.messages, bom, format, options}
       publish(uri, doc.version, result.messages.map((m) => toDiagnostic(m, bom)))
     } catch (error) {
+      if (!current()) return
       state.last = skipped
       if (c.isInputError(error)) publish(uri, doc.version, [problemDiagnostic((error as Error).message)])
       else {
@@ -255,11 +260,16 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     if (!doc) return undefined
     let state = states.get(uri)
     if (!state?.last || state.last.version !== doc.version) {
-      schedule(uri, 0)
-      state = states.get(uri)!
-      clearTimeout(state.timer)
-      state.timer = undefined
-      await lintNow(uri, state.generation)
+      if (state?.inflight?.version === doc.version) await state.inflight.promise
+      else {
+        schedule(uri, 0)
+        state = states.get(uri)!
+        clearTimeout(state.timer)
+        state.timer = undefined
+        const promise = lintNow(uri, state.generation)
+        state.inflight = {version: doc.version, promise}
+        await promise
+      }
     }
     const last = states.get(uri)?.last
     return last && last.version === doc.version ? {doc, last} : undefined
@@ -281,7 +291,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
       const names = new Set([...loader.configFiles, loader.acceptFile])
       const relevant = files.filter((f) => names.has(path.basename(f)))
       if (relevant.length === 0) return
-      for (const file of relevant) if (path.basename(file) === loader.acceptFile) store.dropPending(file)
+      for (const file of relevant) if (path.basename(file) === loader.acceptFile) store.settlePending(file, acceptEntries(file))
       store.clear()
       relintAll()
     })
@@ -293,7 +303,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
 
   documents.onDidSave((event) => {
     const file = filePathOf(event.document.uri)
-    if (isConfigFile(file)) configChanged([file!])
+    if (file && (isConfigFile(file) || path.basename(file) === 'package.json')) configChanged([file])
     else if (!watching && core) {
       // Without file watching, saving a statement is the moment to re-read its config files.
       void core.then(({store}) => {
@@ -454,7 +464,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         const temp = `${file}.${process.pid}.tmp`
         await writeFile(temp, next)
         await rename(temp, file)
-        store.dropPending(file)
+        store.settlePending(file, acceptEntries(file))
       }
     }
     store.clear()
@@ -481,6 +491,19 @@ const configNames = /^(?:\.soplintrc(?:\.json|\.ya?ml)?|\.soplintaccept)$/
 /** Config files are read, never linted as statements (a `.soplintaccept` looks like plain text). */
 function isConfigFile(file: string | undefined): boolean {
   return file !== undefined && configNames.test(path.basename(file))
+}
+
+/** The entries of an accept file on disk (as readAcceptFile reads them), or undefined when it is gone. */
+function acceptEntries(file: string): string[] | undefined {
+  if (!existsSync(file)) return undefined
+  try {
+    return readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .filter(Boolean)
+  } catch {
+    return undefined
+  }
 }
 
 /** True when an accept file's text has the entry on a line of its own (any case). */
