@@ -26,8 +26,9 @@ const expected = (text: string) =>
 let client: Client
 
 beforeAll(async () => {
-  // An editor that announces no capabilities at all, and sets the debounce at start-up.
-  client = await startClient({rootDir: workspace, capabilities: {}, initializationOptions: {soplint: {debounce: 100}}})
+  // An editor that announces no capabilities at all, sets the debounce at start-up, and passes
+  // a flag of its own on the command line (as VS Code does).
+  client = await startClient({rootDir: workspace, capabilities: {}, initializationOptions: {soplint: {debounce: 100}}, args: ['--stdio', `--clientProcessId=${process.pid}`]})
 })
 
 afterAll(() => {

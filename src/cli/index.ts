@@ -82,7 +82,9 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .command('lsp')
     .description('start the language server on standard input and output')
     .option('--stdio', 'use standard input and output (the default)')
+    // Clients add their own flags (VS Code: --clientProcessId=<pid>); the server ignores them.
     .allowUnknownOption(true)
+    .allowExcessArguments(true)
     .action(async () => {
       const {startServer} = await import('../lsp/server.ts')
       startServer()
