@@ -5,6 +5,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {minCharsForWorkers} from '../src/cli/pool.ts'
 
 const bin = path.resolve('bin/soplint.js')
 
@@ -41,8 +42,10 @@ function statements(count: number): Record<string, string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) {
     const paragraphs: string[] = []
-    const n = 2 + Math.floor(next() * 6)
-    for (let p = 0; p < n; p++) {
+    // 14 to 16 thousand characters each: the 20 files pass the size from which the CLI uses
+    // workers by default, so the third run below takes that path on a machine with 2 cores.
+    const size = 14_000 + Math.floor(next() * 2000)
+    for (let length = 0; length < size; length += paragraphs.at(-1)!.length) {
       const line = Array.from({length: 3 + Math.floor(next() * 5)}, () => pick(sentences))
       paragraphs.push(line.join(next() < 0.3 ? '\n' : ' '))
     }
@@ -75,6 +78,7 @@ describe('worker pool', () => {
     expect(errorLines[0]).toMatch(/^soplint: b[\\/]broken\.md: .*front matter/)
     expect(main.code).toBe(2)
 
+    expect(Object.values(statements(20)).join('').length).toBeGreaterThan(minCharsForWorkers)
     const report = JSON.parse(main.stdout) as {filePath: string; messages: {ruleId: string}[]}[]
     expect(report).toHaveLength(20)
     expect(report.map((r) => path.relative(dir, r.filePath).split(path.sep).join('/'))).toEqual(Object.keys(statements(20)).sort())

@@ -31,8 +31,12 @@ export interface Pool {
   close(): Promise<void>
 }
 
-/** Below this many files, linting stays on the main thread alone (measured: see docs/benchmark.md). */
-export const minFilesForWorkers = 8
+/**
+ * Below this much text in all (about 45 statements of 900 words), linting stays on the main
+ * thread: a worker needs about half a second to load and warm up the core, and on 2 cores it
+ * paid for itself only from about 48 statements (measured: see docs/benchmark.md).
+ */
+export const minCharsForWorkers = 256 * 1024
 /** More workers than this gain little and cost memory (each loads the core). */
 export const maxWorkers = 7
 /** Jobs a worker holds at once, so it never waits for the main thread between two files. */
@@ -45,18 +49,18 @@ export interface PoolPlan {
 }
 
 /**
- * How to lint `files` files. Unset, SOPLINT_WORKERS lets a batch of at least minFilesForWorkers
- * files use one worker per extra core, with the main thread linting beside them.
- * SOPLINT_WORKERS=0 keeps everything on the main thread; SOPLINT_WORKERS=N has N workers do all
- * the linting (for tests and diagnosis).
+ * How to lint `files` files of `chars` characters in all. Unset, SOPLINT_WORKERS lets a batch of
+ * two files or more and at least minCharsForWorkers characters use one worker per extra core,
+ * with the main thread linting beside them. SOPLINT_WORKERS=0 keeps everything on the main
+ * thread; SOPLINT_WORKERS=N has N workers do all the linting (for tests and diagnosis).
  */
-export function poolPlan(files: number, setting = process.env.SOPLINT_WORKERS, cores = availableParallelism()): PoolPlan {
+export function poolPlan(files: number, chars: number, setting = process.env.SOPLINT_WORKERS, cores = availableParallelism()): PoolPlan {
   if (setting !== undefined && setting.trim() !== '') {
     if (!/^\s*\d+\s*$/.test(setting)) throw new InputError(`SOPLINT_WORKERS: expected a whole number of worker threads (0 for none), not "${setting}"`)
     return {workers: Math.min(Number(setting), files), mainLints: false}
   }
-  if (cores < 2 || files < minFilesForWorkers) return {workers: 0, mainLints: true}
-  return {workers: Math.min(cores - 1, maxWorkers), mainLints: true}
+  if (cores < 2 || files < 2 || chars < minCharsForWorkers) return {workers: 0, mainLints: true}
+  return {workers: Math.min(cores - 1, maxWorkers, files - 1), mainLints: true}
 }
 
 /** The bundled worker entry, next to the CLI in dist/; undefined when it is not there. */
@@ -69,14 +73,15 @@ function workerFile(): URL | undefined {
 }
 
 /**
- * Start the workers poolPlan() picks for `files` files; they share one queue with the main thread,
+ * Start the workers poolPlan() picks for these texts; they share one queue with the main thread,
  * which lints with `local` between messages (unless SOPLINT_WORKERS forces workers only). A worker
  * takes jobs only once it has loaded the core, so one that starts slowly never holds up a small
  * batch: the main thread just does more of it. Undefined when no worker is wanted, or when the
  * worker entry is missing (not built) and none was forced.
  */
-export function openPool(files: number, local: Lint, setting = process.env.SOPLINT_WORKERS): Pool | undefined {
-  const plan = poolPlan(files, setting)
+export function openPool(inputs: readonly {text: string}[], local: Lint, setting = process.env.SOPLINT_WORKERS): Pool | undefined {
+  const files = inputs.length
+  const plan = poolPlan(files, inputs.reduce((n, input) => n + input.text.length, 0), setting)
   if (plan.workers === 0) return undefined
   const file = workerFile()
   if (!file) {

@@ -113,7 +113,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   // A large batch goes to worker threads all at once (src/cli/pool.ts); the results are still
   // taken in input order, so the report and the error lines are those of one thread.
   // Fixing stays on this thread, in input order: diffs and fixed text print in that order.
-  const pool = plan ? undefined : openPool(inputs.length, lint)
+  const pool = plan ? undefined : openPool(inputs, lint)
   const started = pool && inputs.map((input, index) => {
     const promise = lintInput(input, index, pool)
     promise.catch(() => {}) // handled below, in order
