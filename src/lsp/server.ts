@@ -287,14 +287,14 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
 
   const configChanged = (files: string[]) => {
     if (!core) return
-    void core.then(({loader, store}) => {
+    core.then(({loader, store}) => {
       const names = new Set([...loader.configFiles, loader.acceptFile])
       const relevant = files.filter((f) => names.has(path.basename(f)))
       if (relevant.length === 0) return
       for (const file of relevant) if (path.basename(file) === loader.acceptFile) store.settlePending(file, acceptEntries(file))
       store.clear()
       relintAll()
-    })
+    }).catch((error) => logError('cannot re-read the configuration', error))
   }
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -306,10 +306,12 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     if (file && (isConfigFile(file) || path.basename(file) === 'package.json')) configChanged([file])
     else if (!watching && core) {
       // Without file watching, saving a statement is the moment to re-read its config files.
-      void core.then(({store}) => {
-        store.clear()
-        schedule(event.document.uri, 0)
-      })
+      core
+        .then(({store}) => {
+          store.clear()
+          schedule(event.document.uri, 0)
+        })
+        .catch((error) => logError('cannot re-read the configuration', error))
     }
   })
 
