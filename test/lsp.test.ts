@@ -135,6 +135,11 @@ describe('lifecycle and diagnostics', () => {
     ])
   })
 
+  test('LaTeX is linted by default, never its comments or preamble', async () => {
+    const text = '\\documentclass{article}\n\\title{quite the the}\n\\begin{document}\nIt is quite simple. % quite the the\n\\end{document}\n'
+    expect(anchors(await open('essay.tex', text, 'latex'))).toEqual([{code: 'hedge', severity: Severity.Information, range: '3:6-3:11'}])
+  })
+
   test('plain text is linted by default; other languages are not', async () => {
     expect(anchors(await open('notes.txt', 'It is quite\nsimple.\n', 'plaintext'))).toEqual([{code: 'hedge', severity: Severity.Information, range: '0:6-0:11'}])
     expect(await open('script.py', '# It is quite the the thing\n', 'python')).toEqual([])

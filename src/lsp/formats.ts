@@ -7,7 +7,9 @@ export const languageFormats: Readonly<Record<string, InputFormat>> = {
   markdown: 'md',
   plaintext: 'txt',
   // Neovim and Helix name plain text `text`.
-  text: 'txt'
+  text: 'txt',
+  latex: 'tex',
+  tex: 'tex'
 }
 
 /** The languages linted when the settings do not say. */
