@@ -1,7 +1,7 @@
 // `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
 // on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
 //
-//   node bench/run.js [--quick] [--json <file>] [--profile] [--no-hyperfine]
+//   node bench/run.js [--quick] [--only cold,warm,scale,memory,lsp,batch] [--json <file>] [--profile] [--no-hyperfine]
 //
 // Every figure is a median. Each in-process measurement runs in a fresh child process; cold
 // start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
@@ -19,6 +19,15 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
+const sections = ['cold', 'warm', 'scale', 'memory', 'lsp', 'batch']
+const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
+for (const name of only ?? []) {
+  if (!sections.includes(name)) {
+    console.error(`bench: --only takes a comma-separated list of ${sections.join(', ')}; not "${name}"`)
+    process.exit(2)
+  }
+}
+const want = (section) => !only || only.has(section)
 const node = process.execPath
 const bin = path.join(root, 'bin', 'soplint.js')
 
@@ -63,89 +72,103 @@ async function main() {
   log()
 
   // 1. Cold start: one statement through the CLI, against a small bare-pipeline script and node.
-  const cold = coldStart([
-    {name: 'node -e 0', argv: [node, '-e', '0']},
-    {name: 'bare pipeline script', argv: [node, path.join(root, 'bench', 'bare.js'), one]},
-    {name: 'soplint statement.md', argv: [node, bin, one]},
-    {name: 'soplint --version', argv: [node, bin, '--version']}
-  ])
-  results.cold = cold
-  const coldRatio = cold['soplint statement.md'] / cold['node -e 0']
-  goal('cold', `cold \`soplint statement.md\` / \`node -e 0\``, coldRatio, 'x', (v) => v <= 2.0, '<= 2.0x')
-  log(`cold start, one statement (${cold.tool}): median ms`)
-  for (const [name, ms] of Object.entries(cold)) if (name !== 'tool') log(`  ${name.padEnd(24)} ${fmt(ms, 0).padStart(7)} ms  ${fmt(ms / cold['node -e 0'], 1)}x node -e 0`)
-  log()
+  if (want('cold')) {
+    const cold = coldStart([
+      {name: 'node -e 0', argv: [node, '-e', '0']},
+      {name: 'bare pipeline script', argv: [node, path.join(root, 'bench', 'bare.js'), one]},
+      {name: 'soplint statement.md', argv: [node, bin, one]},
+      {name: 'soplint --version', argv: [node, bin, '--version']}
+    ])
+    results.cold = cold
+    const coldRatio = cold['soplint statement.md'] / cold['node -e 0']
+    goal('cold', `cold \`soplint statement.md\` / \`node -e 0\``, coldRatio, 'x', (v) => v <= 2.0, '<= 2.0x')
+    log(`cold start, one statement (${cold.tool}): median ms`)
+    for (const [name, ms] of Object.entries(cold)) if (name !== 'tool') log(`  ${name.padEnd(24)} ${fmt(ms, 0).padStart(7)} ms  ${fmt(ms / cold['node -e 0'], 1)}x node -e 0`)
+    log()
+  }
 
   // 2. Warm: in-process ms per 1,000 words after warm-up, alternating the two linters.
-  const warm = {soplint: [], bare: []}
-  for (let round = 0; round < plan.warmRounds; round++) {
-    for (const name of ['bare', 'soplint']) {
-      const r = measure(['warm', name, batchDir, plan.warmWarmup, plan.warmMeasured])
-      if (r) warm[name].push(r.msPer1k)
+  if (want('warm')) {
+    const warm = {soplint: [], bare: []}
+    for (let round = 0; round < plan.warmRounds; round++) {
+      for (const name of ['bare', 'soplint']) {
+        const r = measure(['warm', name, batchDir, plan.warmWarmup, plan.warmMeasured])
+        if (r) warm[name].push(r.msPer1k)
+      }
     }
+    results.warm = {soplint: median(warm.soplint), bare: median(warm.bare)}
+    goal('warm', 'warm soplint (all default rules) / bare pipeline (readability + passive)', results.warm.soplint / results.warm.bare, 'x', (v) => v <= 1.0, '<= 1.0x')
+    log(`warm, in process, after warm-up (${plan.warmMeasured} statements, median of ${plan.warmRounds} run${plan.warmRounds > 1 ? 's' : ''}): ms per 1,000 words`)
+    log(`  soplint lint()            ${fmt(results.warm.soplint, 2).padStart(7)}`)
+    log(`  bare pipeline             ${fmt(results.warm.bare, 2).padStart(7)}`)
+    log(`  ratio                     ${fmt(results.warm.soplint / results.warm.bare, 2).padStart(7)}x`)
+    log()
   }
-  results.warm = {soplint: median(warm.soplint), bare: median(warm.bare)}
-  goal('warm', 'warm soplint (all default rules) / bare pipeline (readability + passive)', results.warm.soplint / results.warm.bare, 'x', (v) => v <= 1.0, '<= 1.0x')
-  log(`warm, in process, after warm-up (${plan.warmMeasured} statements, median of ${plan.warmRounds} run${plan.warmRounds > 1 ? 's' : ''}): ms per 1,000 words`)
-  log(`  soplint lint()            ${fmt(results.warm.soplint, 2).padStart(7)}`)
-  log(`  bare pipeline             ${fmt(results.warm.bare, 2).padStart(7)}`)
-  log(`  ratio                     ${fmt(results.warm.soplint / results.warm.bare, 2).padStart(7)}x`)
-  log()
 
   // 3. Growth: 1k, 10k and 100k-word documents, warm.
-  results.scale = {}
-  for (const name of ['soplint', 'bare']) {
-    const r = measure(['scale', name, plan.scaleReps, ...docs.map((d) => d.file)])
-    results.scale[name] = r?.sizes
+  if (want('scale')) {
+    results.scale = {}
+    for (const name of ['soplint', 'bare']) {
+      const r = measure(['scale', name, plan.scaleReps, ...docs.map((d) => d.file)])
+      results.scale[name] = r?.sizes
+    }
+    const s = results.scale.soplint
+    if (s) goal('scale', 'warm 100k-word document / 1k-word document', s[2].ms / s[0].ms, 'x', (v) => v < 110, '< 110x')
+    log('document size, warm: median ms (ms per 1,000 words)')
+    log(`  ${'words'.padEnd(10)} ${'soplint'.padStart(18)} ${'bare pipeline'.padStart(18)}`)
+    for (let i = 0; i < docs.length; i++) {
+      const cell = (r) => (r ? `${fmt(r[i].ms, 1)} (${fmt(r[i].ms / (r[i].words / 1000), 1)})` : 'failed').padStart(18)
+      log(`  ${String(docs[i].words).padEnd(10)} ${cell(results.scale.soplint)} ${cell(results.scale.bare)}`)
+    }
+    if (s) log(`  100k / 1k  ${fmt(s[2].ms / s[0].ms, 1).padStart(17)}x ${results.scale.bare ? fmt(results.scale.bare[2].ms / results.scale.bare[0].ms, 1).padStart(17) + 'x' : ''}`)
+    log()
   }
-  const s = results.scale.soplint
-  if (s) goal('scale', 'warm 100k-word document / 1k-word document', s[2].ms / s[0].ms, 'x', (v) => v < 110, '< 110x')
-  log('document size, warm: median ms (ms per 1,000 words)')
-  log(`  ${'words'.padEnd(10)} ${'soplint'.padStart(18)} ${'bare pipeline'.padStart(18)}`)
-  for (let i = 0; i < docs.length; i++) {
-    const cell = (r) => (r ? `${fmt(r[i].ms, 1)} (${fmt(r[i].ms / (r[i].words / 1000), 1)})` : 'failed').padStart(18)
-    log(`  ${String(docs[i].words).padEnd(10)} ${cell(results.scale.soplint)} ${cell(results.scale.bare)}`)
-  }
-  if (s) log(`  100k / 1k  ${fmt(s[2].ms / s[0].ms, 1).padStart(17)}x ${results.scale.bare ? fmt(results.scale.bare[2].ms / results.scale.bare[0].ms, 1).padStart(17) + 'x' : ''}`)
-  log()
 
   // 4. Peak memory (resident set high-water mark) of the CLI and the bare script, 1k and 100k words.
-  results.memory = {
-    'node -e 0': peak([]),
-    'soplint, 1k words': peak([bin, docs[0].file]),
-    'soplint, 100k words': peak([bin, docs[2].file], 1),
-    'bare script, 1k words': peak([path.join(root, 'bench', 'bare.js'), docs[0].file]),
-    'bare script, 100k words': peak([path.join(root, 'bench', 'bare.js'), docs[2].file], 1)
+  if (want('memory')) {
+    results.memory = {
+      'node -e 0': peak([]),
+      'soplint, 1k words': peak([bin, docs[0].file]),
+      'soplint, 100k words': peak([bin, docs[2].file], 1),
+      'bare script, 1k words': peak([path.join(root, 'bench', 'bare.js'), docs[0].file]),
+      'bare script, 100k words': peak([path.join(root, 'bench', 'bare.js'), docs[2].file], 1)
+    }
+    goal('memory', 'peak memory of `soplint` on a 100k-word document', results.memory['soplint, 100k words'], ' MB', (v) => v < 200, '< 200 MB')
+    log('peak memory (process maxRSS): MB')
+    for (const [name, mb] of Object.entries(results.memory)) log(`  ${name.padEnd(24)} ${fmt(mb, 0).padStart(7)}`)
+    log()
   }
-  goal('memory', 'peak memory of `soplint` on a 100k-word document', results.memory['soplint, 100k words'], ' MB', (v) => v < 200, '< 200 MB')
-  log('peak memory (process maxRSS): MB')
-  for (const [name, mb] of Object.entries(results.memory)) log(`  ${name.padEnd(24)} ${fmt(mb, 0).padStart(7)}`)
-  log()
 
   // 5. The language server, when bench/lsp.js is there: it makes its own 1,000-word statement.
-  results.lsp = languageServer()
-  log()
+  if (want('lsp')) {
+    results.lsp = languageServer()
+    log()
+  }
 
   // 6. The batch: every statement through the CLI on one thread, then on worker threads.
-  const cores = os.availableParallelism()
-  const batch = {single: [], workers: []}
-  const outputs = new Set()
-  for (let run = 0; run < plan.batchRuns; run++) {
-    for (const [key, env] of [['single', '0'], ['workers', '']]) {
-      const t0 = performance.now()
-      const r = spawnSync(node, [bin, '--format', 'json', batchDir], {cwd: tmp, env: {...process.env, SOPLINT_WORKERS: env, NO_COLOR: '1'}, maxBuffer: 1 << 30, encoding: 'utf8'})
-      batch[key].push(performance.now() - t0)
-      if (r.status === 2) log(`  soplint failed on the batch: ${r.stderr.trim().split('\n')[0]}`)
-      outputs.add(createHash('sha256').update(r.stdout).digest('hex'))
+  if (want('batch')) {
+    const cores = os.availableParallelism()
+    const batch = {single: [], workers: []}
+    const outputs = new Set()
+    const modes = [['single', '0'], ['workers', '']]
+    for (let run = 0; run < plan.batchRuns; run++) {
+      // Alternating which goes first, so a change in the machine's load hits both alike.
+      for (const [key, env] of run % 2 ? [...modes].reverse() : modes) {
+        const t0 = performance.now()
+        const r = spawnSync(node, [bin, '--format', 'json', batchDir], {cwd: tmp, env: {...process.env, SOPLINT_WORKERS: env, NO_COLOR: '1'}, maxBuffer: 1 << 30, encoding: 'utf8'})
+        batch[key].push(performance.now() - t0)
+        if (r.status === 2) log(`  soplint failed on the batch: ${r.stderr.trim().split('\n')[0]}`)
+        outputs.add(createHash('sha256').update(r.stdout).digest('hex'))
+      }
     }
+    results.batch = {statements: statements.length, cores, single: median(batch.single), workers: median(batch.workers), identical: outputs.size === 1}
+    goal('batch', `batch of ${statements.length} statements: one thread / worker threads (${cores} cores)`, results.batch.single / results.batch.workers, 'x', (v) => v >= 1.7, '>= 1.7x')
+    log(`batch: ${statements.length} statements through the CLI (--format json), ${cores} cores: median s of ${plan.batchRuns} (load average ${os.loadavg()[0].toFixed(2)} after)`)
+    log(`  one thread (SOPLINT_WORKERS=0)   ${fmt(results.batch.single / 1000, 2).padStart(7)} s`)
+    log(`  worker threads (default)         ${fmt(results.batch.workers / 1000, 2).padStart(7)} s   ${fmt(results.batch.single / results.batch.workers, 2)}x faster`)
+    log(`  identical JSON output            ${results.batch.identical ? 'yes' : 'NO: the two modes disagree'}`)
+    log()
   }
-  results.batch = {statements: statements.length, cores, single: median(batch.single), workers: median(batch.workers), identical: outputs.size === 1}
-  goal('batch', `batch of ${statements.length} statements: one thread / worker threads (${cores} cores)`, results.batch.single / results.batch.workers, 'x', (v) => v >= 1.7, '>= 1.7x')
-  log(`batch: ${statements.length} statements through the CLI (--format json), ${cores} cores: median s of ${plan.batchRuns}`)
-  log(`  one thread (SOPLINT_WORKERS=0)   ${fmt(results.batch.single / 1000, 2).padStart(7)} s`)
-  log(`  worker threads (default)         ${fmt(results.batch.workers / 1000, 2).padStart(7)} s   ${fmt(results.batch.single / results.batch.workers, 2)}x faster`)
-  log(`  identical JSON output            ${results.batch.identical ? 'yes' : 'NO: the two modes disagree'}`)
-  log()
 
   // The goals, in one table.
   log('| goal | measured | target | met |')

@@ -1,10 +1,10 @@
 // The CLI's worker pool (src/cli/pool.ts), through the real bin: a batch linted on worker threads
 // must give the same report, the same error lines and the same exit code as on the main thread.
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
 import {minCharsForWorkers} from '../src/cli/pool.ts'
 
 const bin = path.resolve('bin/soplint.js')
@@ -42,9 +42,9 @@ function statements(count: number): Record<string, string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) {
     const paragraphs: string[] = []
-    // 14 to 16 thousand characters each: the 20 files pass the size from which the CLI uses
+    // 27 to 29 thousand characters each: the 20 files pass the size from which the CLI uses
     // workers by default, so the third run below takes that path on a machine with 2 cores.
-    const size = 14_000 + Math.floor(next() * 2000)
+    const size = 27_000 + Math.floor(next() * 2000)
     for (let length = 0; length < size; length += paragraphs.at(-1)!.length) {
       const line = Array.from({length: 3 + Math.floor(next() * 5)}, () => pick(sentences))
       paragraphs.push(line.join(next() < 0.3 ? '\n' : ' '))
@@ -68,6 +68,7 @@ function workspace(files: Record<string, string>): string {
 describe('worker pool', () => {
   // 20 statements and one whose front matter is malformed: lint() rejects it inside a worker.
   const dir = workspace({...statements(20), 'b/broken.md': '---\ntarget: [unclosed\n---\n\nI studied physics.\n'})
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
   it('gives the same JSON, error lines and exit code on the main thread, on forced workers and by default', async () => {
     const args = ['--format', 'json', '.']

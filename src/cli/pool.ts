@@ -32,11 +32,12 @@ export interface Pool {
 }
 
 /**
- * Below this much text in all (about 45 statements of 900 words), linting stays on the main
- * thread: a worker needs about half a second to load and warm up the core, and on 2 cores it
- * paid for itself only from about 48 statements (measured: see docs/benchmark.md).
+ * Below this much text in all (about 80 statements of 1,000 words), linting stays on the main
+ * thread. A worker needs about half a second to load the core, and each thread then warms up
+ * its own JIT, so on 2 cores the workers paid for themselves only from about 100 statements
+ * (measured: see docs/benchmark.md); with more cores they pay sooner.
  */
-export const minCharsForWorkers = 256 * 1024
+export const minCharsForWorkers = 512 * 1024
 /** More workers than this gain little and cost memory (each loads the core). */
 export const maxWorkers = 7
 /** Jobs a worker holds at once, so it never waits for the main thread between two files. */
