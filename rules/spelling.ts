@@ -11,20 +11,39 @@ import {quote, reportPhrases} from './util.ts'
 
 registerPhrases('spelling', data as PhraseEntry[])
 
-let table: ReadonlyMap<string, readonly string[]> | undefined
-
-/** The misspelling table, built on first use (it is large) and never changed after. */
-function misspelled(): ReadonlyMap<string, readonly string[]> {
-  if (table) return table
-  const map = new Map<string, readonly string[]>()
-  for (const line of misspellings.split('\n')) {
-    const tab = line.indexOf('\t')
-    if (tab < 0) continue
-    const corrections = line.slice(0, tab).split(',')
-    for (const key of line.slice(tab + 1).split(' ')) map.set(key, corrections)
+/**
+ * The corrections of a misspelling, found by binary search in the sorted data string itself:
+ * building a table of 90,000 entries cost more than linting a whole statement.
+ */
+function corrections(key: string): readonly string[] | undefined {
+  // The data opens with a newline; every line starts after one. Searching back from mid - 1
+  // keeps start <= mid, so each step shrinks the range.
+  let lo = 1
+  let hi = misspellings.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = misspellings.lastIndexOf('\n', mid - 1) + 1
+    const tab = misspellings.indexOf('\t', start)
+    const end = misspellings.indexOf('\n', tab)
+    if (tab < 0 || end < 0) return undefined
+    const candidate = misspellings.slice(start, tab)
+    if (candidate === key) return misspellings.slice(tab + 1, end).split(',')
+    if (candidate < key) lo = end + 1
+    else hi = start
   }
-  table = map
-  return map
+  return undefined
+}
+
+const cache = new Map<string, readonly string[] | null>()
+const map = {
+  get(key: string): readonly string[] | undefined {
+    let hit = cache.get(key)
+    if (hit === undefined) {
+      hit = corrections(key) ?? null
+      if (cache.size < 20000) cache.set(key, hit)
+    }
+    return hit ?? undefined
+  }
 }
 
 /** Words on a list of common misspellings. */
@@ -40,7 +59,6 @@ export default defineRule({
   },
   check(context) {
     const {doc, report} = context
-    const map = misspelled()
     for (const word of doc.words) {
       if (/\d/.test(word.text) || identifierLike(doc.text, word)) continue
       let offset = 0
@@ -68,7 +86,7 @@ export default defineRule({
 // Lower-case words are looked up as they are. A capitalised word is looked up as a name
 // (`Febuary`) or, when it opens a sentence, as an ordinary word; elsewhere a capital means a
 // proper noun, and all capitals an acronym, and both are left alone.
-function lookup(map: ReadonlyMap<string, readonly string[]>, text: string, word: Token, first: boolean): readonly string[] | undefined {
+function lookup(map: {get(key: string): readonly string[] | undefined}, text: string, word: Token, first: boolean): readonly string[] | undefined {
   const plain = text.replace(/\u2019/g, "'")
   if (/^[a-z][a-z']*$/.test(plain)) return map.get(plain)
   if (!/^[A-Z][a-z']+$/.test(plain)) return undefined

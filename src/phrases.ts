@@ -88,13 +88,27 @@ export function matchList(doc: Doc, list: string, entries: PhraseEntry[]): Phras
 /** Split a pattern into the normalized token sequences it stands for. */
 export function expandPattern(pattern: string): string[][] {
   return pattern.split(/\s+\|\s+/).flatMap((alternative) => {
-    let variants: string[] = ['']
+    let variants: string[][] = [[]]
     for (const chunk of alternative.trim().split(/\s+/)) {
-      const options = chunk.split('|')
-      variants = variants.flatMap((v) => options.map((o) => (v ? v + ' ' + o : o)))
+      const options = chunk.split('|').map(tokenizeWord)
+      variants = variants.flatMap((v) => options.map((o) => [...v, ...o]))
     }
-    return variants.map(tokenize)
+    return variants
   })
+}
+
+// Words repeat across thousands of expanded patterns; parsing each once (with a word after it,
+// so that "Ph." or "Dr." reads as it does inside a sentence, not as the end of one) made
+// compiling the phrase lists several times cheaper than parsing every expansion.
+const wordTokens = new Map<string, string[]>()
+function tokenizeWord(word: string): string[] {
+  let tokens = wordTokens.get(word)
+  if (!tokens) {
+    tokens = tokenize(word + ' zqzq')
+    if (tokens[tokens.length - 1] === 'zqzq') tokens.pop()
+    wordTokens.set(word, tokens)
+  }
+  return tokens
 }
 
 /** The normalized tokens of a piece of text, as the document parser sees them. */
