@@ -40,6 +40,12 @@ export interface Pool {
 export const minCharsForWorkers = 512 * 1024
 /** More workers than this gain little and cost memory (each loads the core). */
 export const maxWorkers = 7
+/**
+ * A worker's young generation, in MB (a worker's default is 48). Linting allocates many
+ * short-lived objects; with room for them, fewer are copied and promoted, and a batch of 1,000
+ * statements ran about 7% faster on 2 cores (median of 6 alternating runs, 9.4 s against 10.2 s).
+ */
+const youngGenerationMb = 96
 /** Jobs a worker holds at once, so it never waits for the main thread between two files. */
 const inFlight = 2
 
@@ -154,7 +160,7 @@ export function openPool(inputs: readonly {text: string}[], local: Lint, setting
   }
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = {worker: new Worker(file), ready: false, jobs: new Map()}
+    const slot: Slot = {worker: new Worker(file, {resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb}}), ready: false, jobs: new Map()}
     // An idle worker must not keep the process alive; a starting or busy one must, or the CLI
     // could exit while awaiting a result. (close() ends them all either way.)
     slot.worker.on('message', (reply: Reply) => {
