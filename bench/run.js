@@ -52,8 +52,9 @@ try {
 }
 
 async function main() {
-  log(`soplint benchmark${quick ? ' (--quick)' : ''}: ${results.machine.cpus} x ${results.machine.cpu}, Node ${process.versions.node}, load average ${results.machine.load}`)
-  if (Number(results.machine.load) > results.machine.cpus * 0.5) log('  note: the machine is busy; figures will be noisy (run again when it is idle)')
+  results.machine.busy = busy()
+  log(`soplint benchmark${quick ? ' (--quick)' : ''}: ${results.machine.cpus} x ${results.machine.cpu}, Node ${process.versions.node}; CPU in use by other programs: ${fmt(results.machine.busy * 100, 0)}%`)
+  if (results.machine.busy > 0.1) log('  note: the machine is busy; figures will be noisy (run again when it is idle)')
 
   // The corpus: N statements, documents of 1k, 10k and 100k words, and one real-length statement.
   const statements = corpus(plan.statements)
@@ -150,6 +151,8 @@ async function main() {
     const cores = os.availableParallelism()
     const batch = {single: [], workers: []}
     const outputs = new Set()
+    const before = busy()
+    if (before > 0.1) log(`  note: other programs use ${fmt(before * 100, 0)}% of the CPU; the speed-up will be understated`)
     const modes = [['single', '0'], ['workers', '']]
     for (let run = 0; run < plan.batchRuns; run++) {
       // Alternating which goes first, so a change in the machine's load hits both alike.
@@ -163,7 +166,7 @@ async function main() {
     }
     results.batch = {statements: statements.length, cores, single: median(batch.single), workers: median(batch.workers), identical: outputs.size === 1}
     goal('batch', `batch of ${statements.length} statements: one thread / worker threads (${cores} cores)`, results.batch.single / results.batch.workers, 'x', (v) => v >= 1.7, '>= 1.7x')
-    log(`batch: ${statements.length} statements through the CLI (--format json), ${cores} cores: median s of ${plan.batchRuns} (load average ${os.loadavg()[0].toFixed(2)} after)`)
+    log(`batch: ${statements.length} statements through the CLI (--format json), ${cores} cores: median s of ${plan.batchRuns}`)
     log(`  one thread (SOPLINT_WORKERS=0)   ${fmt(results.batch.single / 1000, 2).padStart(7)} s`)
     log(`  worker threads (default)         ${fmt(results.batch.workers / 1000, 2).padStart(7)} s   ${fmt(results.batch.single / results.batch.workers, 2)}x faster`)
     log(`  identical JSON output            ${results.batch.identical ? 'yes' : 'NO: the two modes disagree'}`)
@@ -188,7 +191,16 @@ async function main() {
 
 function machine() {
   const cpus = os.cpus()
-  return {cpus: os.availableParallelism(), cpu: cpus[0]?.model.trim() ?? 'unknown CPU', node: process.versions.node, load: os.loadavg()[0].toFixed(2)}
+  return {cpus: os.availableParallelism(), cpu: cpus[0]?.model.trim() ?? 'unknown CPU', node: process.versions.node}
+}
+
+/** The share of all cores busy over one second while this process waits: other programs' load. */
+function busy() {
+  const total = () => os.cpus().reduce((t, c) => ({idle: t.idle + c.times.idle, all: t.all + Object.values(c.times).reduce((a, b) => a + b, 0)}), {idle: 0, all: 0})
+  const a = total()
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000)
+  const b = total()
+  return b.all > a.all ? 1 - (b.idle - a.idle) / (b.all - a.all) : 0
 }
 
 function writeAll(dir, list) {
