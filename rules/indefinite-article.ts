@@ -1,6 +1,8 @@
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {defineRule} from '../src/rule.ts'
-import {quote, runRetext, type RetextTransformer} from './util.ts'
+import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
+
+registerRetext('indefinite-article', (retextIndefiniteArticle as unknown as () => RetextTransformer)())
 
 /** `a` before a vowel sound, `an` before a consonant sound. */
 export default defineRule({
@@ -13,12 +15,11 @@ export default defineRule({
     example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}
   },
   check({doc, report}) {
-    const transformer = (retextIndefiniteArticle as unknown as () => RetextTransformer)()
-    runRetext(doc, transformer, (message, start, end) => {
+    for (const {message, start, end} of retextFindings(doc, 'indefinite-article')) {
       const actual = doc.text.slice(start, end)
       const expected = (message.expected ?? []).map((e) => (/^A/.test(actual) ? e[0].toUpperCase() + e.slice(1) : e))
-      if (expected.length === 0) return
+      if (expected.length === 0) continue
       report({start, end, message: `${quote(actual)} does not match the sound of the next word; write ${expected.map(quote).join(' or ')}`, expected})
-    })
+    }
   }
 })

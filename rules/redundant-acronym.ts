@@ -1,6 +1,8 @@
 import retextRedundantAcronyms from 'retext-redundant-acronyms'
 import {defineRule} from '../src/rule.ts'
-import {quote, runRetext, type RetextTransformer} from './util.ts'
+import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
+
+registerRetext('redundant-acronyms', (retextRedundantAcronyms as unknown as () => RetextTransformer)())
 
 /** An acronym followed by a word it already contains ("ATM machine", "GPA average"). */
 export default defineRule({
@@ -13,11 +15,10 @@ export default defineRule({
     example: {before: 'I built the UI interface.', after: 'I built the UI.'}
   },
   check({doc, report}) {
-    const transformer = (retextRedundantAcronyms as unknown as () => RetextTransformer)()
-    runRetext(doc, transformer, (message, start, end) => {
+    for (const {message, start, end} of retextFindings(doc, 'redundant-acronyms')) {
       const actual = doc.text.slice(start, end)
       const expected = message.expected ?? []
       report({start, end, message: `${quote(actual)} repeats a word of its acronym; write ${expected.map(quote).join(' or ')}`, expected})
-    })
+    }
   }
 })

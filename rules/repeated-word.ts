@@ -1,6 +1,8 @@
 import retextRepeatedWords from 'retext-repeated-words'
 import {defineRule} from '../src/rule.ts'
-import {quote, runRetext, type RetextTransformer} from './util.ts'
+import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
+
+registerRetext('repeated-words', (retextRepeatedWords as unknown as () => RetextTransformer)())
 
 /** The same word twice in a row ("the the"). */
 export default defineRule({
@@ -13,12 +15,11 @@ export default defineRule({
     example: {before: 'I improved the the throughput of our pipeline.', after: 'I improved the throughput of our pipeline.'}
   },
   check({doc, report}) {
-    const transformer = (retextRepeatedWords as unknown as () => RetextTransformer)()
-    runRetext(doc, transformer, (message, start, end) => {
+    for (const {message, start, end} of retextFindings(doc, 'repeated-words')) {
       const actual = doc.text.slice(start, end)
       const word = actual.split(/\s+/)[0]
-      if (!/\p{L}/u.test(word)) return
+      if (!/\p{L}/u.test(word)) continue
       report({start, end, message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})
-    })
+    }
   }
 })

@@ -1,5 +1,6 @@
 // Helpers rules share: wrapping retext plugins on the prose blocks, reporting phrase matches.
 import type {Root as NlcstRoot} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
 import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
 import type {ProseBlock} from '../src/processor.ts'
@@ -9,26 +10,57 @@ import type {Doc} from '../src/types.ts'
 /** A retext transformer: what `retextPlugin(options)` returns. */
 export type RetextTransformer = (tree: NlcstRoot, file: VFile) => void
 
-/** Run a retext transformer over every prose block; yields each message with source offsets. */
-export function runRetext(
-  doc: Doc,
-  transformer: RetextTransformer,
-  each: (message: {reason: string; actual?: string | null; expected?: string[] | null}, start: number, end: number) => void
-): void {
-  for (const block of doc.blocks as ProseBlock[]) {
+/** A message of a wrapped retext plugin, with offsets into the source. */
+export interface RetextFinding {
+  message: {reason: string; actual?: string | null; expected?: string[] | null}
+  start: number
+  end: number
+}
+
+const transformers = new Map<string, RetextTransformer>()
+const findings = new WeakMap<Doc, Map<string, RetextFinding[]>>()
+const parser = new ParseEnglish()
+
+/** Register a retext transformer under a name; all registered ones run in one pass per document. */
+export function registerRetext(name: string, transformer: RetextTransformer): void {
+  transformers.set(name, transformer)
+}
+
+/**
+ * The messages of one registered retext transformer on a document. The first call parses each
+ * block once, runs every registered transformer on it and drops the tree, so the trees never
+ * all stand in memory at once and no plugin walks the document on its own.
+ */
+export function retextFindings(doc: Doc, name: string): RetextFinding[] {
+  let all = findings.get(doc)
+  if (!all) {
+    all = new Map([...transformers.keys()].map((key) => [key, []]))
     const file = new VFile()
-    transformer(block.nlcst, file)
-    for (const message of file.messages) {
-      const from = message.place && 'start' in message.place ? message.place.start.offset : undefined
-      const to = message.place && 'end' in message.place ? message.place.end.offset : undefined
-      if (from === undefined || to === undefined || to <= from) continue
-      const start = block.src[from]
-      const end = block.src[to - 1] + 1
-      // Code, math and citations stand in the prose as placeholder words; they are not prose.
-      if (block.tokens.some((t) => t.kind === 'code' && t.start < end && t.end > start)) continue
-      each(message, start, end)
+    for (const block of doc.blocks as ProseBlock[]) {
+      const tree = parser.parse(block.string) as NlcstRoot
+      for (const [key, transformer] of transformers) {
+        const from = file.messages.length
+        transformer(tree, file)
+        for (const message of file.messages.slice(from)) {
+          const place = toSource(block, message.place)
+          if (place) all.get(key)!.push({message, ...place})
+        }
+      }
     }
+    findings.set(doc, all)
   }
+  return all.get(name) ?? []
+}
+
+function toSource(block: ProseBlock, place: VFile['messages'][number]['place']): {start: number; end: number} | undefined {
+  const from = place && 'start' in place ? place.start.offset : undefined
+  const to = place && 'end' in place ? place.end.offset : undefined
+  if (from === undefined || to === undefined || to <= from) return undefined
+  const start = block.src[from]
+  const end = block.ends[to - 1]
+  // Code, math and citations stand in the prose as placeholder words; they are not prose.
+  if (block.tokens.some((t) => t.kind === 'code' && t.start < end && t.end > start)) return undefined
+  return {start, end}
 }
 
 /** Quote flagged text for a message: backticks, whitespace folded. */
