@@ -1,30 +1,10 @@
 // The real CLI, spawned as users run it: bin/soplint.js after the build.
-import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {soplint as run, workspace} from './helpers.ts'
 
-const bin = path.resolve('bin/soplint.js')
-
-function soplint(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd,
-    input: options.input,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env}
-  })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'soplint-cli-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+// Colour is tested here, so NO_COLOR starts empty.
+const soplint = (args: string[], options: Parameters<typeof run>[1] = {}) => run(args, {...options, env: {NO_COLOR: '', ...options.env}})
 
 const flawed = 'I ran the the experiments myself.\n'
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error:/)

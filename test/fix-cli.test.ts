@@ -1,20 +1,15 @@
 // --fix and --fix-dry-run through the real bin: atomic writes that keep bytes, permissions and
 // links; a diff that `git apply` takes; stdin; narrowing by type and rule; exit codes.
 import {spawnSync} from 'node:child_process'
-import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {soplint, workspace as makeWorkspace} from './helpers.ts'
 import {writeFixed} from '../src/cli/fix.ts'
 import {ruleIds} from '../src/index.ts'
 
-const bin = path.resolve('bin/soplint.js')
 const BOM = '\uFEFF'
-
-function soplint(args: string[], options: {cwd?: string; input?: string} = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
 
 // Only repeated-word (as an error) and a project phrase (a warning --fix cannot mend), so what
 // is reported does not depend on rules being tuned elsewhere.
@@ -23,15 +18,7 @@ const config = {
   phrases: [{phrase: 'throughput', message: 'Say how much throughput', ruleId: 'house-vague', level: 'warn'}]
 }
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'soplint-fix-'))
-  writeFileSync(path.join(dir, '.soplintrc.json'), JSON.stringify(config))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+const workspace = (files: Record<string, string>) => makeWorkspace(files, config)
 
 const flawed = [BOM + '---', 'kind: sop', '---', '', 'I improved the the throughput.', '', '```', 'the the', '```', '', '<!-- the the -->', 'We wrote a a parser.', ''].join('\r\n')
 const mended = flawed.replace('improved the the', 'improved the').replace('a a parser', 'a parser')

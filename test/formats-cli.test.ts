@@ -1,28 +1,15 @@
 // .tex, .docx and .txt through the real CLI (bin/soplint.js after the build): directories search
 // every format, \input files are one document reported file by file, Word findings are by
 // paragraph, bad inputs are one line each with exit code 2, and --fix never writes a .docx.
-import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {soplint as run, workspace} from './helpers.ts'
 
-const bin = path.resolve('bin/soplint.js')
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/_formats/${name}`, import.meta.url))
 
-function soplint(args: string[], options: {cwd?: string; input?: string | Buffer} = {}) {
-  const result = spawnSync(process.execPath, [bin, '--no-config-lookup', ...args], {cwd: options.cwd, input: options.input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', SOPLINT_WORKERS: '0'}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'soplint-formats-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+// Every run on the main thread and without config lookup, so results do not depend on the machine.
+const soplint = (args: string[], options: {cwd?: string; input?: string | Buffer} = {}) => run(['--no-config-lookup', ...args], {...options, env: {SOPLINT_WORKERS: '0'}})
 
 type Result = {filePath: string; messages: Array<{ruleId: string; line: number; column: number; actual: string; paragraph?: number}>}
 

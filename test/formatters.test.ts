@@ -1,21 +1,14 @@
 // The CI output formats through the real bin: compact lines, GitHub workflow commands with their
 // escapes, SARIF that validates against the 2.1.0 schema, and -o.
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import formats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
+import {soplint, workspace as makeWorkspace} from './helpers.ts'
 import {escapeData, escapeProperty} from '../src/formatters/github.ts'
 import {ruleIds, ruleMeta} from '../src/index.ts'
 
-const bin = path.resolve('bin/soplint.js')
-
-function soplint(args: string[], options: {cwd?: string; input?: string} = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
 
 // repeated-word as an error and two project phrases (a warning, and info whose message holds
 // every character the workflow-command escapes care about): nothing here depends on rules
@@ -28,12 +21,7 @@ const config = {
   ]
 }
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'soplint-fmt-'))
-  writeFileSync(path.join(dir, '.soplintrc.json'), JSON.stringify(config))
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content)
-  return dir
-}
+const workspace = (files: Record<string, string>) => makeWorkspace(files, config)
 
 // Line 3 holds both findings; the odd file name needs escaping in a workflow-command property.
 const statement = 'A cutting-edge line.\n\nWe utilize the the lab.\n'
