@@ -148,7 +148,7 @@ export function formatOf(filePath?: string): InputFormat {
 /** Merge preset, config and front matter into the settings rules read. */
 export function resolveSettings(config: Config, frontmatter: Record<string, unknown> | null, filePath?: string): ResolvedSettings {
   const fm = readFrontmatterSettings(frontmatter)
-  const kind = (fm.kind ?? config.kind ?? config.preset ?? 'sop') as Kind
+  const kind = (fm.kind ?? config.kind ?? config.preset ?? kindFromName(filePath) ?? 'sop') as Kind
   const preset = presets[kind]
   return {
     kind,
@@ -161,7 +161,19 @@ export function resolveSettings(config: Config, frontmatter: Record<string, unkn
     otherTargets: config.otherTargets ?? [],
     limitsSetByUser: [fm.minWords, fm.maxWords, config.minWords, config.maxWords].some((v) => v !== undefined)
   }
-  void filePath
+}
+
+/**
+ * The kind a file's name states (`cover-letter.md`, `personal_statement.tex`), used only when
+ * neither front matter nor configuration says: letter conventions are right in a cover letter
+ * and a slip in a statement of purpose, so guessing from the text itself would hide the flaw.
+ */
+export function kindFromName(filePath?: string): Kind | undefined {
+  const name = filePath?.split(/[\\/]/).pop()?.toLowerCase() ?? ''
+  if (/cover[-_ .]?letter|motivation[-_ .]?letter/.test(name)) return 'cover-letter'
+  if (/personal[-_ .]?(statement|history)/.test(name)) return 'personal-statement'
+  if (/research[-_ .]?(statement|proposal)/.test(name)) return 'research-statement'
+  return undefined
 }
 
 function readFrontmatterSettings(fm: Record<string, unknown> | null): Partial<Pick<ResolvedSettings, 'kind' | 'target' | 'program' | 'minWords' | 'maxWords'>> {

@@ -115,6 +115,16 @@ describe('settings', () => {
     expect(m.level).toBe("warning")
   })
 
+  it('takes the kind from the file name when nothing else says', async () => {
+    const text = 'Dear Dr. Rivera,\n\nI build payment systems.\n\nBest regards,\n\nMaya\n'
+    expect((await lint(text, {filePath: 'letters/cover-letter-stripe.md'})).settings.kind).toBe('cover-letter')
+    expect((await lint(text, {filePath: 'personal_statement.md'})).settings.kind).toBe('personal-statement')
+    expect((await lint(text, {filePath: 'research-proposal.tex', format: 'md'})).settings.kind).toBe('research-statement')
+    expect((await lint(text, {filePath: 'sop.md'})).settings.kind).toBe('sop')
+    expect((await lint(text, {filePath: 'cover-letter.md', config: {preset: 'sop'}})).settings.kind).toBe('sop')
+    expect((await lint('---\nkind: sop\n---\n\n' + text, {filePath: 'cover-letter.md'})).settings.kind).toBe('sop')
+  })
+
   it('returns words, sentences and paragraphs', async () => {
     const r = await lint('# Title\n\nOne two three. Four five.\n\nSix seven.\n')
     expect(r.stats).toEqual({words: 8, sentences: 4, paragraphs: 2})
