@@ -1,9 +1,10 @@
 // In-process measurements, run by bench/run.js in a fresh child process per measurement so one
 // linter's JIT state, heap and caches never flatter or burden the other. Prints one JSON line.
 //
-//   node bench/measure.js warm <soplint|bare> <dir> <warmup> <measured>
+//   node bench/measure.js warm <soplint|bare> <dir or file> <warmup> <measured>
 //     lints the first <warmup> statements of <dir> (not timed), then times each of the next
-//     <measured> statements once; reports the median ms per 1,000 words.
+//     <measured> statements once; reports the median ms per 1,000 words. Given a file, lints
+//     that one statement <warmup> + <measured> times.
 //   node bench/measure.js scale <soplint|bare> <reps> <file>...
 //     warms up on the first file, then times each file <reps> times (fewer for long ones).
 //   node bench/measure.js profile <soplint|bare> <dir> <passes> <out.cpuprofile>
@@ -12,7 +13,7 @@
 //     build of src/index.ts (bench/profile.js makes one with source maps).
 //   node bench/measure.js cold-profile <soplint|bare> <file> <out.cpuprofile>
 //     profiles importing the linter and its first lint of <file>, as one CLI run does.
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -41,7 +42,9 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-function statements(dir) {
+// The statements of a folder, or one file's text over and over.
+function statements(dir, count = 0) {
+  if (statSync(dir).isFile()) return Array(count).fill(readFileSync(dir, 'utf8'))
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .sort()
@@ -73,7 +76,7 @@ async function startProfiler() {
 
 if (mode === 'warm') {
   const [dir, warmup, measured] = [rest[0], Number(rest[1]), Number(rest[2])]
-  const texts = statements(dir)
+  const texts = statements(dir, warmup + measured)
   for (const text of texts.slice(0, warmup)) await fn(text)
   const perThousand = []
   let findings = 0
