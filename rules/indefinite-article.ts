@@ -2,7 +2,7 @@ import retextIndefiniteArticle from 'retext-indefinite-article'
 import {defineRule} from '../src/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
-registerRetext('indefinite-article', (retextIndefiniteArticle as unknown as () => RetextTransformer)())
+registerRetext('indefinite-article', (retextIndefiniteArticle as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => t.norm === 'a' || t.norm === 'an'))
 
 /** `a` before a vowel sound, `an` before a consonant sound. */
 export default defineRule({

@@ -2,7 +2,7 @@ import retextRedundantAcronyms from 'retext-redundant-acronyms'
 import {defineRule} from '../src/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
-registerRetext('redundant-acronyms', (retextRedundantAcronyms as unknown as () => RetextTransformer)())
+registerRetext('redundant-acronyms', (retextRedundantAcronyms as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => /\p{Lu}[^\p{Lu}]*\p{Lu}/u.test(t.text)))
 
 /** An acronym followed by a word it already contains ("ATM machine", "GPA average"). */
 export default defineRule({

@@ -2,7 +2,7 @@ import retextRepeatedWords from 'retext-repeated-words'
 import {defineRule} from '../src/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
-registerRetext('repeated-words', (retextRepeatedWords as unknown as () => RetextTransformer)())
+registerRetext('repeated-words', (retextRepeatedWords as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t, i) => i > 0 && t.kind === 'word' && block.tokens[i - 1].kind === 'word' && t.norm === block.tokens[i - 1].norm))
 
 /** The same word twice in a row ("the the"). */
 export default defineRule({

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
 import type {ProseBlock} from '../src/processor.ts'
 import type {RuleContext} from '../src/rule.ts'
-import type {Doc} from '../src/types.ts'
+import type {Block, Doc} from '../src/types.ts'
 
 /** A retext transformer: what `retextPlugin(options)` returns. */
 export type RetextTransformer = (tree: NlcstRoot, file: VFile) => void
@@ -17,13 +17,17 @@ export interface RetextFinding {
   end: number
 }
 
-const transformers = new Map<string, RetextTransformer>()
+const transformers = new Map<string, {transformer: RetextTransformer; mayFire: (block: Block) => boolean}>()
 const findings = new WeakMap<Doc, Map<string, RetextFinding[]>>()
 const parser = new ParseEnglish()
 
-/** Register a retext transformer under a name; all registered ones run in one pass per document. */
-export function registerRetext(name: string, transformer: RetextTransformer): void {
-  transformers.set(name, transformer)
+/**
+ * Register a retext transformer under a name; all registered ones run in one pass per document.
+ * `mayFire` is a cheap test on a block's tokens that is true wherever the plugin could report:
+ * blocks where no registered plugin could are neither parsed nor walked.
+ */
+export function registerRetext(name: string, transformer: RetextTransformer, mayFire: (block: Block) => boolean = () => true): void {
+  transformers.set(name, {transformer, mayFire})
 }
 
 /**
@@ -37,8 +41,10 @@ export function retextFindings(doc: Doc, name: string): RetextFinding[] {
     all = new Map([...transformers.keys()].map((key) => [key, []]))
     const file = new VFile()
     for (const block of doc.blocks as ProseBlock[]) {
+      const wanted = [...transformers].filter(([, t]) => t.mayFire(block))
+      if (wanted.length === 0) continue
       const tree = parser.parse(block.string) as NlcstRoot
-      for (const [key, transformer] of transformers) {
+      for (const [key, {transformer}] of wanted) {
         const from = file.messages.length
         transformer(tree, file)
         for (const message of file.messages.slice(from)) {
