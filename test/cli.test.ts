@@ -60,6 +60,11 @@ describe('cli', () => {
     expect(printed.rules.hedge).toBe('off')
   })
 
+  it('prints the kind a file name gives when the config sets none', () => {
+    const dir = workspace({'cover-letter.md': flawed})
+    expect(JSON.parse(soplint(['--print-config', 'cover-letter.md'], {cwd: dir}).stdout)).toMatchObject({preset: 'cover-letter', maxWords: 400})
+  })
+
   it('lists the rules', () => {
     const r = soplint(['rules'])
     expect(r.code).toBe(0)

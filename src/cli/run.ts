@@ -7,7 +7,7 @@ import {parse as parseYaml} from 'yaml'
 import {findConfig, readConfigFile, type FoundConfig} from '../config/load.ts'
 import {InputError, isInputError} from '../errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
-import {formatOf, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
+import {formatOf, kindFromName, kinds, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {canFix, inputFormats, latexError} from '../formats/index.ts'
 import {lineOf, splitMessages, type Assembled} from '../formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
@@ -51,7 +51,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
 
   if (options.printConfig) {
     const found = await configFor(path.resolve(options.printConfig), options, explicit)
-    io.stdout.write(JSON.stringify(printable(merge(found.config, cliConfig), found.filepath), null, 2) + '\n')
+    io.stdout.write(JSON.stringify(printable(merge(found.config, cliConfig), found.filepath, options.printConfig), null, 2) + '\n')
     return 0
   }
 
@@ -210,8 +210,8 @@ function merge(base: Config, over: Config): Config {
   return {...base, ...over, rules: {...base.rules, ...over.rules}}
 }
 
-function printable(config: Config, filepath?: string) {
-  const kind = config.kind ?? config.preset ?? 'sop'
+function printable(config: Config, filepath?: string, statement?: string) {
+  const kind = config.kind ?? config.preset ?? kindFromName(statement) ?? 'sop'
   const rules = Object.fromEntries(
     ruleMeta.map((m) => {
       const set = config.rules?.[m.id]
