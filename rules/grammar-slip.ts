@@ -197,6 +197,8 @@ function presentPerfect(doc: Doc, sentence: Sentence, found: Report[]): void {
     else if (w === 'last' && finishedPeriods.has(t[i + 1]?.norm ?? '') && !['the', 'this', 'past', 'these', 'over'].includes(prev ?? '')) markers.push([i, i + 1])
     else if (w === 'ago' && agoUnits.has(prev ?? '')) markers.push([i - 2, i])
     else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && Number(w) < thisYear && t[i + 1]?.norm !== '-') markers.push([i - 1, i])
+    // "in the year 2022", the same finished time in a longer form.
+    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'year' && t[i - 2]?.norm === 'the' && t[i - 3]?.norm === 'in' && Number(w) < thisYear) markers.push([i - 3, i])
     else if (w === 'when' && t[i + 1]?.norm === 'i' && t[i + 2]?.norm === 'was') markers.push([i, i + 2])
   }
   if (markers.length === 0) return
