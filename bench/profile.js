@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
-import {parse} from 'yaml'
+import {bundleOptions} from '../scripts/bundle-options.js'
 import {corpus} from './corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -24,24 +24,12 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'soplint-profile-'))
 
 try {
   const out = path.join(tmp, 'dist')
-  const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
   await build({
-    absWorkingDir: root,
+    ...bundleOptions(root),
     entryPoints: {index: 'src/index.ts'},
     outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifySyntax: true,
     sourcemap: 'linked',
-    sourcesContent: false,
-    chunkNames: 'chunks/[name]-[hash]',
-    banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
-    define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [{name: 'yaml', setup: (b) => b.onLoad({filter: /\.yml$/}, (a) => ({contents: JSON.stringify(parse(readFileSync(a.path, 'utf8'))), loader: 'json'}))}],
-    logLevel: 'warning'
+    sourcesContent: false
   })
 
   const dir = path.join(tmp, 'statements')
