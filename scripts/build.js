@@ -1,13 +1,59 @@
-// Bundle the TypeScript sources into dist/ with esbuild. Splitting keeps start-up lean:
-// `soplint --version` loads only the CLI chunk; the linting core loads when a file is linted.
+// Bundle the TypeScript sources into dist/ with esbuild.
+//
+// - dist/core.cjs: the linting core (src/index.ts and everything it imports) as one CommonJS
+//   file, so that it can be compiled from a V8 code cache (src/bundle/load-core.ts);
+// - dist/core.cache: that cache, made by linting the bundled example once (scripts/code-cache.js);
+// - dist/cli.js, dist/index.js, dist/worker.js and dist/chunks/: the CLI, the public API and the
+//   worker thread as ES modules, split so that `soplint --version` loads only the CLI chunk. Every
+//   import of src/index.ts in them is pointed at src/bundle/core.ts, which loads dist/core.cjs.
 import {build} from 'esbuild'
+import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
+import path from 'node:path'
 import {bundleOptions} from './bundle-options.js'
 
+const root = process.cwd()
+const options = bundleOptions(root)
+const coreEntry = path.join(root, 'src/index.ts')
+const coreShim = path.join(root, 'src/bundle/core.ts')
+
+/** Resolve every import of src/index.ts to the shim that loads dist/core.cjs. */
+const useBundledCore = {
+  name: 'bundled-core',
+  setup(b) {
+    b.onResolve({filter: /(^|\/)index\.ts$/}, (args) => {
+      if (!args.importer || path.resolve(args.resolveDir, args.path) !== coreEntry) return undefined
+      return {path: coreShim}
+    })
+  }
+}
+
 await rm('dist', {recursive: true, force: true})
+
+const {banner, chunkNames, ...common} = options
 await build({
-  ...bundleOptions(process.cwd()),
-  entryPoints: {cli: 'src/cli/index.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts'},
+  ...common,
+  splitting: false,
+  format: 'cjs',
+  entryPoints: {core: 'src/index.ts'},
+  outExtension: {'.js': '.cjs'},
   outdir: 'dist',
   legalComments: 'linked'
 })
+// The first line names this build of the core, so that a code cache made from another is never used.
+const coreFile = path.join(root, 'dist/core.cjs')
+const body = readFileSync(coreFile, 'utf8')
+const hash = createHash('sha256').update(body, 'utf8').digest('hex')
+writeFileSync(coreFile, `// soplint core ${hash}\n${body}`, 'utf8')
+
+await build({
+  ...options,
+  entryPoints: {cli: 'src/cli/index.ts', index: 'src/bundle/core.ts', worker: 'src/cli/worker.ts'},
+  outdir: 'dist',
+  legalComments: 'linked',
+  plugins: [...options.plugins, useBundledCore]
+})
+
+execFileSync(process.execPath, [path.join(root, 'scripts/code-cache.js')], {stdio: 'inherit'})

@@ -3,7 +3,7 @@ import {rules} from '../rules/index.ts'
 import {presets} from './config/presets.ts'
 
 export {lint, lintSync, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './lint.ts'
-export {inputFormats, canFix, readDocx, type DocxDocument} from './formats/index.ts'
+export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './formats/index.ts'
 export {validateConfig, didYouMean} from './config/schema.ts'
 export {presets, kinds} from './config/presets.ts'
 export {InputError, isInputError} from './errors.ts'

@@ -1,8 +1,8 @@
 // Turning command-line paths into statements to lint, with a clear line for every bad input.
 import {readFile, stat, readdir} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from '../errors.ts'
-import {formatExtensions, readDocx, type DocxDocument} from '../formats/index.ts'
+import {InputError, isInputError} from '../errors.ts'
+import {formatExtensions, readDocx, type DocxDocument} from '../index.ts'
 import {assemble, type Assembled} from '../formats/include.ts'
 
 /** File extensions searched for in directories: every format soplint reads. */
@@ -88,7 +88,7 @@ export async function readWordDocument(bytes: Uint8Array, shown: string): Promis
     if (!/\S/.test(doc.text)) throw new InputError('has no text')
     return doc
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`)
+    if (isInputError(error)) throw new InputError(`${shown}: ${error.message}`)
     throw error
   }
 }

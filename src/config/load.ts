@@ -5,7 +5,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {lilconfig, type LilconfigResult} from 'lilconfig'
 import {parse as parseYaml} from 'yaml'
-import {InputError} from '../errors.ts'
+import {InputError, isInputError} from '../errors.ts'
 import type {Config} from '../types.ts'
 
 /** The file names searched for, nearest directory first. */
@@ -106,6 +106,6 @@ function checkShape(value: unknown, filepath: string): Config {
 }
 
 function asInputError(error: unknown): Error {
-  if (error instanceof InputError) return error
+  if (isInputError(error)) return error
   return new InputError(String((error as Error).message ?? error).split('\n')[0])
 }

@@ -1,0 +1,58 @@
+// Loads the linting core of the bundled build (dist/core.cjs) with a V8 code cache.
+//
+// Node 20 keeps no compiled code between runs, and a cold `soplint statement.md` spent more of its
+// time compiling and first running the core than linting. The build therefore bundles the core a
+// second time as one CommonJS file, runs it once on the bundled example, and saves V8's code cache
+// of everything that run compiled (dist/core.cache). Here the core is compiled from that cache:
+// V8 reads the bytecode instead of parsing and compiling the source again.
+//
+// The cache is an optimisation only. It is used when its header names the same core build (the
+// SHA-256 the build wrote into the first line of core.cjs); V8 itself rejects a cache from another
+// Node version or other V8 flags. Either way the core then compiles from source, as it would
+// without a cache, and the result of every lint is the same.
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import vm from 'node:vm'
+
+/** The first line of dist/core.cjs: this marker, then the SHA-256 of the rest of the file. */
+export const coreHeader = '// soplint core '
+
+/** Where the script of the loaded core is kept, for the build step that writes its code cache. */
+export const coreScriptKey = Symbol.for('soplint.coreScript')
+
+/** How the core was loaded, for `SOPLINT_DEBUG_CORE` and the tests. */
+export interface CoreLoad {
+  file: string
+  cache: 'used' | 'rejected' | 'stale' | 'absent'
+}
+
+/**
+ * Load dist/core.cjs (a CommonJS bundle of src/index.ts) and return its exports. `file` is its
+ * path; the code cache is the file of the same name with `.cache` for `.cjs`.
+ */
+export function loadCore<T>(file: string): T {
+  const source = readFileSync(file, 'utf8')
+  const newline = source.indexOf('\n')
+  const hash = source.startsWith(coreHeader) ? source.slice(coreHeader.length, newline) : ''
+  let cachedData: Buffer | undefined
+  let cache: CoreLoad['cache'] = 'absent'
+  try {
+    const data = readFileSync(file.replace(/\.cjs$/, '.cache'))
+    // The cache file starts with the hash of the core it was made from, and a newline.
+    if (hash && data.subarray(0, hash.length).toString('latin1') === hash && data[hash.length] === 10) cachedData = data.subarray(hash.length + 1)
+    else cache = 'stale'
+  } catch {
+    // No cache: compile from source.
+  }
+  // The same wrapper as Node's own CommonJS loader, so the bundle runs as a module would.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
+  const script = new vm.Script(wrapped, {filename: file, cachedData})
+  if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used'
+  const module = {exports: {} as T}
+  const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
+  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {script, hash}
+  if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: core ${file}, code cache ${cache}\n`)
+  return module.exports
+}

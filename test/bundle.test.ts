@@ -1,0 +1,96 @@
+// The bundled build loads its core from dist/core.cjs with a V8 code cache (src/bundle/load-core.ts).
+// The cache only saves time: a missing, stale or corrupt one must give the same report. These tests
+// run copies of the real bin/ and dist/ with the cache in each state.
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+const example = path.resolve('examples/statement.md')
+let dir: string
+
+/** Run the copied bin on the example; stderr carries the loader's line. */
+function run(args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(dir, 'bin/soplint.js'), '--format', 'json', ...args, example], {
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', SOPLINT_DEBUG_CORE: '1', ...env}
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+const cacheFile = () => path.join(dir, 'dist/core.cache')
+const cacheStates = (stderr: string) => [...stderr.matchAll(/code cache (\w+)/g)].map((m) => m[1])
+
+describe('the bundled core and its code cache', () => {
+  let expected: string
+  let pristine: Buffer
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'soplint-bundle-'))
+    cpSync(path.resolve('bin'), path.join(dir, 'bin'), {recursive: true})
+    cpSync(path.resolve('dist'), path.join(dir, 'dist'), {recursive: true})
+    writeFileSync(path.join(dir, 'package.json'), '{"type": "module"}\n')
+    pristine = readFileSync(cacheFile())
+    const first = run()
+    expect(first.code).toBe(1)
+    expected = first.stdout
+    expect(JSON.parse(expected)[0].messages.length).toBeGreaterThan(20)
+  })
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('starts from the cache the build wrote', () => {
+    const {stderr} = run()
+    expect(cacheStates(stderr)).toEqual(['used'])
+  })
+
+  it('uses the cache in every worker thread as well', () => {
+    const other = path.join(dir, 'other.md')
+    cpSync(example, other)
+    const {stdout, stderr} = run(['--format', 'json', other], {SOPLINT_WORKERS: '2'})
+    expect(cacheStates(stderr)).toEqual(['used', 'used', 'used'])
+    const report = JSON.parse(stdout)
+    expect(report).toHaveLength(2)
+    expect(JSON.stringify(report[1].messages)).toBe(JSON.stringify(JSON.parse(expected)[0].messages))
+  })
+
+  it('gives the same report without a cache', () => {
+    rmSync(cacheFile())
+    try {
+      const {code, stdout, stderr} = run()
+      expect(cacheStates(stderr)).toEqual(['absent'])
+      expect(code).toBe(1)
+      expect(stdout).toBe(expected)
+    } finally {
+      writeFileSync(cacheFile(), pristine)
+    }
+  })
+
+  it('ignores a cache made from another build of the core', () => {
+    const other = Buffer.from(pristine)
+    other.write('0'.repeat(64), 0, 'latin1')
+    writeFileSync(cacheFile(), other)
+    try {
+      const {code, stdout, stderr} = run()
+      expect(cacheStates(stderr)).toEqual(['stale'])
+      expect(code).toBe(1)
+      expect(stdout).toBe(expected)
+    } finally {
+      writeFileSync(cacheFile(), pristine)
+    }
+  })
+
+  it('survives a corrupt cache: V8 rejects it and the core compiles from source', () => {
+    const corrupt = Buffer.from(pristine)
+    for (let i = 65; i < corrupt.length; i += 97) corrupt[i] ^= 0x5a
+    writeFileSync(cacheFile(), corrupt)
+    try {
+      const {code, stdout, stderr} = run()
+      expect(cacheStates(stderr)).toEqual(['rejected'])
+      expect(code).toBe(1)
+      expect(stdout).toBe(expected)
+    } finally {
+      writeFileSync(cacheFile(), pristine)
+    }
+  })
+})
