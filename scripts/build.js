@@ -32,21 +32,31 @@ const useBundledCore = {
 
 await rm('dist', {recursive: true, force: true})
 
+/** The two front ends with large dependencies stay out of the core; it requires them on the first file of their format. */
+const frontEnds = {latex: path.join(root, 'src/formats/latex.ts'), docx: path.join(root, 'src/formats/docx.ts')}
+const separateFrontEnds = {
+  name: 'separate-front-ends',
+  setup(b) {
+    b.onResolve({filter: /(^|\/)(latex|docx)\.ts$/}, (args) => {
+      const file = path.resolve(args.resolveDir, args.path)
+      const name = Object.keys(frontEnds).find((key) => frontEnds[key] === file)
+      return name && args.kind === 'dynamic-import' ? {path: `./${name}.cjs`, external: true} : undefined
+    })
+  }
+}
+
 const {banner, chunkNames, ...common} = options
-await build({
-  ...common,
-  splitting: false,
-  format: 'cjs',
-  entryPoints: {core: 'src/index.ts'},
-  outExtension: {'.js': '.cjs'},
-  outdir: 'dist',
-  legalComments: 'linked'
-})
-// The first line names this build of the core, so that a code cache made from another is never used.
+const commonjs = {...common, splitting: false, format: 'cjs', outExtension: {'.js': '.cjs'}, outdir: 'dist', legalComments: 'linked', supported: {'dynamic-import': false}}
+await build({...commonjs, entryPoints: {core: 'src/index.ts'}, plugins: [...common.plugins, separateFrontEnds]})
+await build({...commonjs, entryPoints: frontEnds})
+
+// The core is read as Latin-1, a plain copy of its bytes: esbuild leaves some characters outside
+// ASCII in regular expressions and comments, and a \u escape means the same there.
 const coreFile = path.join(root, 'dist/core.cjs')
-const body = readFileSync(coreFile, 'utf8')
-const hash = createHash('sha256').update(body, 'utf8').digest('hex')
-writeFileSync(coreFile, `// soplint core ${hash}\n${body}`, 'utf8')
+const body = readFileSync(coreFile, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+// The first line names this build of the core, so that a code cache made from another is never used.
+const hash = createHash('sha256').update(body, 'latin1').digest('hex')
+writeFileSync(coreFile, `// soplint core ${hash}\n${body}`, 'latin1')
 
 await build({
   ...options,

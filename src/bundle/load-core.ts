@@ -32,7 +32,7 @@ export interface CoreLoad {
  * path; the code cache is the file of the same name with `.cache` for `.cjs`.
  */
 export function loadCore<T>(file: string): T {
-  const source = readFileSync(file, 'utf8')
+  const source = readFileSync(file, 'latin1')
   const newline = source.indexOf('\n')
   const hash = source.startsWith(coreHeader) ? source.slice(coreHeader.length, newline) : ''
   let cachedData: Buffer | undefined
