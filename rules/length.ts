@@ -1,7 +1,7 @@
+import {thousands} from '../src/numbers.ts'
 import {presets} from '../src/config/presets.ts'
 import {defineRule} from '../src/rule.ts'
 
-const fmt = (n: number) => n.toLocaleString('en-US')
 
 /** The document's word count against the preset's range. */
 export default defineRule({
@@ -27,8 +27,8 @@ export default defineRule({
         end: words[words.length - 1].end,
         level,
         message: settings.limitsSetByUser
-          ? `The statement has ${fmt(words.length)} words, ${fmt(over)} over your limit of ${fmt(settings.maxWords)}; cut ${fmt(over)} words (the text past the limit is marked)`
-          : `The statement has ${fmt(words.length)} words, more than the ${fmt(settings.maxWords)} usual for a ${name}; check the program's limit and set it as maxWords (the text past ${fmt(settings.maxWords)} words is marked)`
+          ? `The statement has ${thousands(words.length)} words, ${thousands(over)} over your limit of ${thousands(settings.maxWords)}; cut ${thousands(over)} words (the text past the limit is marked)`
+          : `The statement has ${thousands(words.length)} words, more than the ${thousands(settings.maxWords)} usual for a ${name}; check the program's limit and set it as maxWords (the text past ${thousands(settings.maxWords)} words is marked)`
       })
     } else if (words.length < settings.minWords) {
       const first = doc.sentences[0]
@@ -37,8 +37,8 @@ export default defineRule({
         end: first.end,
         level,
         message: settings.limitsSetByUser
-          ? `The statement has ${fmt(words.length)} words, under your minimum of ${fmt(settings.minWords)}; add specifics about your work and goals`
-          : `The statement has ${fmt(words.length)} words, fewer than the ${fmt(settings.minWords)} usual for a ${name}; add specifics about your work and goals`
+          ? `The statement has ${thousands(words.length)} words, under your minimum of ${thousands(settings.minWords)}; add specifics about your work and goals`
+          : `The statement has ${thousands(words.length)} words, fewer than the ${thousands(settings.minWords)} usual for a ${name}; add specifics about your work and goals`
       })
     }
   }

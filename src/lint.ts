@@ -85,7 +85,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   }
 
   const kept = messages.filter((m) => !suppressed(doc, m) && !accepted(settings.accept, m))
-  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
   return {
     filePath: options.filePath,
     messages: kept,

@@ -1,6 +1,8 @@
 // The core through the public API: positions, what is not prose, inline control, settings.
 import {describe, expect, it} from 'vitest'
 import {lint, type Config, type LintMessage} from '../src/index.ts'
+import fc from 'fast-check'
+import {thousands} from '../src/numbers.ts'
 
 const only = (id: string): {config: Config} => ({config: {rules: {[id]: 'warn'}}})
 const byRule = (messages: LintMessage[], id: string) => messages.filter((m) => m.ruleId === id)
@@ -162,5 +164,15 @@ describe('message identity', () => {
       expect(m.actual).toBe(text.slice(m.offset, m.endOffset))
       expect(m.message).not.toMatch(/!/)
     }
+  })
+})
+
+describe('thousands', () => {
+  it('writes whole numbers as toLocaleString("en-US") does, without loading ICU', () => {
+    fc.assert(fc.property(fc.integer({min: -1e12, max: 1e12}), (n) => thousands(n) === n.toLocaleString('en-US')))
+    expect(thousands(0)).toBe('0')
+    expect(thousands(999)).toBe('999')
+    expect(thousands(1000)).toBe('1,000')
+    expect(thousands(1234567)).toBe('1,234,567')
   })
 })

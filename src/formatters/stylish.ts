@@ -1,4 +1,5 @@
 import path from 'node:path'
+import {thousands} from '../numbers.ts'
 import type {Formatter} from './types.ts'
 
 const codes = {red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24]} as const
@@ -18,7 +19,7 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     fixable += result.fixableErrorCount + result.fixableWarningCount
     if (result.messages.length === 0) continue
     const name = relative(cwd, result.filePath)
-    const words = result.stats && result.settings ? paint('dim', `  ${result.stats.words.toLocaleString('en-US')} words; ${result.settings.kind}: ${result.settings.minWords.toLocaleString('en-US')} to ${result.settings.maxWords.toLocaleString('en-US')}`) : ''
+    const words = result.stats && result.settings ? paint('dim', `  ${thousands(result.stats.words)} words; ${result.settings.kind}: ${thousands(result.settings.minWords)} to ${thousands(result.settings.maxWords)}`) : ''
     lines.push('', paint('underline', name) + words)
     const rows = result.messages.map((m) => [
       // A Word document has paragraphs, not lines.

@@ -31,6 +31,7 @@ import {createConfigStore, defaultSettings, mergeConfig, readSettings, type Conf
 import {bomOf, problemDiagnostic, toDiagnostic, toOffset} from './convert.ts'
 import {defaultLanguages, formatFor} from './formats.ts'
 import {framedMessages} from './framing.ts'
+import {thousands} from '../numbers.ts'
 
 /** The package version, set by the build. */
 declare const SOPLINT_VERSION: string
@@ -206,8 +207,8 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     }
     if (text.length > settings.maxLength) {
       state.last = skipped
-      const size = text.length.toLocaleString('en-US')
-      publish(uri, doc.version, [problemDiagnostic(`This document has ${size} characters; soplint lints documents of up to ${settings.maxLength.toLocaleString('en-US')} (setting soplint.maxLength), so it was not linted`, 'info')])
+      const size = thousands(text.length)
+      publish(uri, doc.version, [problemDiagnostic(`This document has ${size} characters; soplint lints documents of up to ${thousands(settings.maxLength)} (setting soplint.maxLength), so it was not linted`, 'info')])
       return
     }
     const found = await configFor(uri, settings)
