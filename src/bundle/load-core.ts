@@ -28,7 +28,7 @@ export interface CoreLoad {
 }
 
 /**
- * Load dist/core.cjs (a CommonJS bundle of src/index.ts) and return its exports. `file` is its
+ * Load dist/core.cjs (a CommonJS bundle of src/index.ts, wrapped in a module function by the build) and return its exports. `file` is its
  * path; the code cache is the file of the same name with `.cache` for `.cjs`.
  */
 export function loadCore<T>(file: string): T {
@@ -45,9 +45,8 @@ export function loadCore<T>(file: string): T {
   } catch {
     // No cache: compile from source.
   }
-  // The same wrapper as Node's own CommonJS loader, so the bundle runs as a module would.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
-  const script = new vm.Script(wrapped, {filename: file, cachedData})
+  // The build wrapped the bundle in the function Node's CommonJS loader wraps a module in.
+  const script = new vm.Script(source, {filename: file, cachedData})
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used'
   const module = {exports: {} as T}
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
