@@ -26,6 +26,33 @@ describe('config validation', () => {
     expect(await bad({preset: 'sop', rulez: {}})).toBe('.soplintrc.json: unknown key "rulez" (did you mean "rules"?)')
     expect(await bad({preset: 'essay'})).toMatch(/^\.soplintrc\.json: preset: /)
   })
+  it('names the key and what it takes for every top-level setting', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{preset: 'essay'}, 'preset: expected one of sop, personal-statement, research-statement, cover-letter, not "essay"'],
+      [{kind: 3}, 'kind: expected one of sop, personal-statement, research-statement, cover-letter, not 3'],
+      [{target: ''}, 'target: expected a non-empty string, not ""'],
+      [{program: ['MIT']}, 'program: expected a non-empty string, not a list'],
+      [{minWords: -1}, 'minWords: expected a whole number of 0 or more, not -1'],
+      [{maxWords: 0}, 'maxWords: expected a whole number of 1 or more, not 0'],
+      [{maxWords: 999.5}, 'maxWords: expected a whole number of 1 or more, not 999.5'],
+      [{rules: ['hedge']}, 'rules: expected an object, not a list'],
+      [{accept: 'Ph. D'}, 'accept: expected a list of strings, not "Ph. D"'],
+      [{accept: ['ok', 2]}, 'accept: expected a list of strings, not a list'],
+      [{otherTargets: null}, 'otherTargets: expected a list of strings, not null'],
+      [{phrases: {phrase: 'x'}}, 'phrases: expected a list of phrases, not an object'],
+      [{phrases: ['utilize']}, 'phrases.0: expected an object, not "utilize"'],
+      [{phrases: [{message: 'no phrase'}]}, 'phrases.0.phrase: is required'],
+      [{phrases: [{phrase: 'utilize', rule: 'x'}]}, 'unknown key "phrases.0.rule" (did you mean "ruleId"?)'],
+      [{phrases: [{phrase: 'utilize', ruleId: 'My Rule'}]}, 'phrases.0.ruleId: expected a kebab-case id, not "My Rule"'],
+      [{phrases: [{phrase: 'utilize', level: 'warning'}]}, 'phrases.0.level: expected one of error, warn, info, off, not "warning"'],
+      [[], 'configuration: expected an object, not a list']
+    ]
+    for (const [config, message] of cases) expect(await bad(config)).toBe(`.soplintrc.json: ${message}`)
+  })
+  it('takes every setting when it is right', async () => {
+    const config = {$schema: 'x', preset: 'sop', kind: 'cover-letter', target: 'MIT', program: 'EECS', minWords: 0, maxWords: 1000, rules: {hedge: 'off'}, accept: ['Ph. D'], otherTargets: ['Stanford'], phrases: [{phrase: 'utilize', message: 'Say use', replace: 'use', ruleId: 'plain-words', level: 'warn'}]}
+    expect(await bad(config)).toBe('no error')
+  })
   it('takes levels with options', async () => {
     const text = 'One two three four five six seven eight nine ten eleven twelve thirteen.\n'
     const {messages} = await lint(text, {config: {rules: {'sentence-length': ['error', {max: 10, hardMax: 10}]}}})

@@ -1,6 +1,5 @@
 // Validation of configuration objects: pure, so the language server and the CLI share it.
 // Every problem becomes one line naming the source, the key and what was expected.
-import {z} from 'zod'
 import {InputError} from '../errors.ts'
 import type {Rule} from '../rule.ts'
 import type {Config, Level} from '../types.ts'
@@ -8,46 +7,84 @@ import {kinds} from './presets.ts'
 
 const levels = ['error', 'warn', 'info', 'off'] as const
 
-const userPhrase = z.strictObject({
-  phrase: z.string().min(1),
-  message: z.string().optional(),
-  replace: z.string().optional(),
-  ruleId: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a kebab-case id').optional(),
-  level: z.enum(levels).optional()
-})
+/** What each top-level key takes, as a check that returns what is wrong or undefined. */
+type Check = (value: unknown) => string | undefined
 
-const configShape = z.strictObject({
-  $schema: z.string().optional(),
-  preset: z.enum(kinds as [string, ...string[]]).optional(),
-  kind: z.enum(kinds as [string, ...string[]]).optional(),
-  target: z.string().min(1).optional(),
-  program: z.string().min(1).optional(),
-  minWords: z.number().int().nonnegative().optional(),
-  maxWords: z.number().int().positive().optional(),
-  rules: z.record(z.string(), z.unknown()).optional(),
-  accept: z.array(z.string()).optional(),
-  phrases: z.array(userPhrase).optional(),
-  otherTargets: z.array(z.string()).optional()
-})
+const text: Check = (v) => (typeof v === 'string' ? undefined : `expected a string, not ${shown(v)}`)
+const words: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : `expected a non-empty string, not ${shown(v)}`)
+const oneOf =
+  (options: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && options.includes(v) ? undefined : `expected one of ${options.join(', ')}, not ${shown(v)}`
+const wholeNumber =
+  (min: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min ? undefined : `expected a whole number of ${min} or more, not ${shown(v)}`
+const record: Check = (v) => (isObject(v) ? undefined : `expected an object, not ${shown(v)}`)
+const texts: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : `expected a list of strings, not ${shown(v)}`)
+
+/** The keys of one entry of `phrases`. */
+const phraseKeys: Record<string, Check> = {
+  phrase: words,
+  message: text,
+  replace: text,
+  ruleId: (v) => (typeof v === 'string' && /^[a-z][a-z0-9-]*$/.test(v) ? undefined : `expected a kebab-case id, not ${shown(v)}`),
+  level: oneOf(levels)
+}
+
+/** The top-level keys of a configuration. */
+const configKeys: Record<string, Check> = {
+  $schema: text,
+  preset: oneOf(kinds),
+  kind: oneOf(kinds),
+  target: words,
+  program: words,
+  minWords: wholeNumber(0),
+  maxWords: wholeNumber(1),
+  rules: record,
+  accept: texts,
+  phrases: (v) => (Array.isArray(v) ? undefined : `expected a list of phrases, not ${shown(v)}`),
+  otherTargets: texts
+}
 
 /** Validate a configuration object; throws an InputError naming `source` and the key. */
 export function validateConfig(value: unknown, source: string, rules: readonly Rule<any>[]): Config {
-  const parsed = configShape.safeParse(value)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const key = issue.path.join('.')
-    if (issue.code === 'unrecognized_keys') {
-      const name = issue.keys[0]
-      const hint = didYouMean(name, Object.keys(configShape.shape))
-      throw new InputError(`${source}: unknown key "${[...issue.path, name].join('.')}"${hint}`)
-    }
-    throw new InputError(`${source}: ${key || 'configuration'}: ${issue.message}`)
-  }
-  const config = parsed.data as Config
+  checkKeys(value, configKeys, [], source)
+  const config = value as Config
+  config.phrases?.forEach((entry, index) => {
+    checkKeys(entry, phraseKeys, ['phrases', String(index)], source)
+    if (entry.phrase === undefined) throw new InputError(`${source}: phrases.${index}.phrase: is required`)
+  })
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     validateRuleSetting(id, setting, `${source}: rules.${id}`, rules, config)
   }
   return config
+}
+
+/** Every key of `value` must be one of `checks` and pass its check. */
+function checkKeys(value: unknown, checks: Record<string, Check>, at: string[], source: string): void {
+  if (!isObject(value)) throw new InputError(`${source}: ${at.join('.') || 'configuration'}: expected an object, not ${shown(value)}`)
+  for (const [key, setting] of Object.entries(value)) {
+    const path = [...at, key].join('.')
+    const check = checks[key]
+    if (!check) throw new InputError(`${source}: unknown key "${path}"${didYouMean(key, Object.keys(checks))}`)
+    // An absent optional key may be written as undefined by a program, never by JSON or YAML.
+    const problem = setting === undefined ? undefined : check(setting)
+    if (problem) throw new InputError(`${source}: ${path}: ${problem}`)
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A value as a message shows it: short, and named by its type when it is not a scalar. */
+function shown(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'an object'
+  const json = JSON.stringify(value)
+  return json === undefined ? String(value) : json.length > 40 ? json.slice(0, 37) + '...' : json
 }
 
 /** Check one rule entry (`"warn"`, `["warn", {max: 35}]`); throws an InputError. */
