@@ -9,6 +9,8 @@ export {presets, kinds} from './config/presets.ts'
 export {InputError, isInputError} from './errors.ts'
 export type * from './types.ts'
 export {ruleDoc, rulesTable} from './docs.ts'
+/** The YAML parser the core reads front matter with; the configuration loader uses it too, so one copy is loaded. */
+export {parse as parseYaml} from 'yaml'
 
 /** Metadata of every rule: id, description, rationale, default level, fix kind, docs url. */
 export const ruleMeta = rules.map((r) => r.meta)

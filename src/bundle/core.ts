@@ -33,6 +33,7 @@ export const {
   lint,
   lintSync,
   loadFormat,
+  parseYaml,
   presets,
   readDocx,
   ruleDoc,

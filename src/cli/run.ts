@@ -3,11 +3,10 @@
 // are still linted.
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {parse as parseYaml} from 'yaml'
 import {findConfig, readConfigFile, type FoundConfig} from '../config/load.ts'
 import {InputError, isInputError} from '../errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
-import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
+import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, parseYaml, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {lineOf, splitMessages, type Assembled} from '../formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
 import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from './files.ts'

@@ -4,7 +4,7 @@ import {readFile} from 'node:fs/promises'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {lilconfig, type LilconfigResult} from 'lilconfig'
-import {parse as parseYaml} from 'yaml'
+import {parseYaml} from '../index.ts'
 import {InputError, isInputError} from '../errors.ts'
 import type {Config} from '../types.ts'
 
