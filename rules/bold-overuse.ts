@@ -208,9 +208,11 @@ function longestRun(doc: Doc, spans: Span[]): Span[] {
   let current: Span[] = []
   for (const span of spans) {
     const prev = current[current.length - 1]
-    // Markup between the spans (`}, \textbf{` when a front end positions only the inner text) is not text.
-    const between = doc.text.slice(prev?.end ?? 0, span.start).replace(/\\[A-Za-z]+|[{}*_]/g, '')
-    if (prev && joiner.test(between)) current.push(span)
+    // Markup between the spans (`}, \textbf{` when a front end positions only the inner text) is
+    // not text. (Only the text between two spans: for the first, slicing from the start of the
+    // document cost time in proportion to its length for every paragraph.)
+    const between = prev ? doc.text.slice(prev.end, span.start).replace(/\\[A-Za-z]+|[{}*_]/g, '') : undefined
+    if (between !== undefined && joiner.test(between)) current.push(span)
     else current = [span]
     if (current.length > best.length) best = [...current]
   }
