@@ -48,7 +48,8 @@ export interface PhraseMatch {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>
+  /** Absent on the leaves, which are most of the nodes. */
+  next: Map<string, TrieNode> | undefined
   any?: TrieNode
   done: Array<{list: string; entry: PhraseEntry}>
 }
@@ -126,15 +127,15 @@ export function tokenize(value: string): string[] {
 }
 
 function buildTrie(items: Array<{list: string; entry: PhraseEntry}>): TrieNode {
-  const root: TrieNode = {next: new Map(), done: []}
+  const root: TrieNode = {next: undefined, done: []}
   for (const item of items) {
     for (const sequence of expandPattern(item.entry.phrase)) {
       let node = root
       for (const token of sequence) {
-        if (token === '_') node = node.any ??= {next: new Map(), done: []}
+        if (token === '_') node = node.any ??= {next: undefined, done: []}
         else {
-          let child = node.next.get(token)
-          if (!child) node.next.set(token, (child = {next: new Map(), done: []}))
+          let child = node.next?.get(token)
+          if (!child) (node.next ??= new Map()).set(token, (child = {next: undefined, done: []}))
           node = child
         }
       }
@@ -149,7 +150,7 @@ function matchTrie(doc: Doc, root: TrieNode): PhraseMatch[] {
   for (const block of doc.blocks) {
     const tokens = block.tokens
     for (let i = 0; i < tokens.length; i++) {
-      if (!root.next.has(tokens[i].norm) && !root.any) continue
+      if (!root.next?.has(tokens[i].norm) && !root.any) continue
       walk(root, tokens, i, i, found)
     }
   }
@@ -167,7 +168,7 @@ function walk(node: TrieNode, tokens: Token[], from: number, at: number, found: 
   if (at >= tokens.length) return
   const token = tokens[at]
   if (token.kind === 'code') return
-  const child = node.next.get(token.norm)
+  const child = node.next?.get(token.norm)
   if (child) walk(child, tokens, from, at + 1, found)
   if (node.any && token.kind === 'word') walk(node.any, tokens, from, at + 1, found)
 }
