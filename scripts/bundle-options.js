@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from 'yaml'
+import {prebuiltPhrases} from './prebuilt-phrases.js'
 
 /** Phrase lists and other data are YAML; they are bundled as JSON. */
 export const yamlPlugin = {
@@ -15,7 +16,7 @@ export const yamlPlugin = {
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
-  return {
+  const options = {
     absWorkingDir: root,
     bundle: true,
     splitting: true,
@@ -29,4 +30,6 @@ export function bundleOptions(root) {
     plugins: [yamlPlugin],
     logLevel: 'warning'
   }
+  // The phrase trie is compiled by a build of the sources with these options, less this plugin.
+  return {...options, plugins: [...options.plugins, prebuiltPhrases(options)]}
 }

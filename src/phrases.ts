@@ -6,6 +6,7 @@
 // alternative phrases; `_` stands for any one word.
 import {ParseEnglish} from 'parse-english'
 import {toString as nlcstToString} from 'nlcst-to-string'
+import {prebuiltTrie} from './phrase-trie.ts'
 import {normalize} from './processor.ts'
 import type {Doc, Token} from './types.ts'
 
@@ -47,10 +48,27 @@ export interface PhraseMatch {
   end: number
 }
 
+interface Item {
+  list: string
+  entry: PhraseEntry
+}
+
 interface TrieNode {
-  next: Map<string, TrieNode>
+  /** Absent on the leaves, which are most of the nodes. */
+  next: Map<string, TrieNode> | undefined
   any?: TrieNode
-  done: Array<{list: string; entry: PhraseEntry}>
+  done: Item[]
+}
+
+/**
+ * The trie of every registered list in a form JSON can hold. `lists` gives each list's phrases in
+ * the order the nodes number the entries; `nodes` is the trie in preorder, each node written as
+ * its count of entries and their numbers, its count of children and each child's token followed
+ * by the child, then 1 and the wildcard child, or 0.
+ */
+export interface PhraseTrieData {
+  lists: Array<[string, string[]]>
+  nodes: Array<string | number>
 }
 
 const parser = new ParseEnglish()
@@ -73,11 +91,64 @@ export function registeredLists(): ReadonlyMap<string, PhraseEntry[]> {
 export function phraseMatches(doc: Doc, list: string): PhraseMatch[] {
   let all = cache.get(doc)
   if (!all) {
-    trie ??= buildTrie([...lists].flatMap(([name, entries]) => entries.map((entry) => ({list: name, entry}))))
+    // The bundle carries the trie of the built-in lists: tokenizing their words and expanding ten
+    // thousand patterns cost a cold run tens of milliseconds. It is built here in development, or
+    // if the lists registered are not those the build saw.
+    trie ??= (prebuiltTrie !== undefined && readTrie(JSON.parse(prebuiltTrie) as PhraseTrieData)) || buildTrie(registeredItems())
     all = matchTrie(doc, trie)
     cache.set(doc, all)
   }
   return all.filter((m) => m.list === list)
+}
+
+/** The trie of every registered list, serialised: what the bundle has in place of src/phrase-trie.ts. */
+export function phraseTrieData(): PhraseTrieData {
+  const items = registeredItems()
+  const numbers = new Map(items.map((item, index) => [item, index]))
+  const nodes: Array<string | number> = []
+  const write = (node: TrieNode): void => {
+    nodes.push(node.done.length, ...node.done.map((item) => numbers.get(item)!), node.next?.size ?? 0)
+    for (const [token, child] of node.next ?? []) {
+      nodes.push(token)
+      write(child)
+    }
+    if (node.any) {
+      nodes.push(1)
+      write(node.any)
+    } else nodes.push(0)
+  }
+  write(buildTrie(items))
+  return {lists: [...lists].map(([name, entries]) => [name, entries.map((entry) => entry.phrase)]), nodes}
+}
+
+function registeredItems(): Item[] {
+  return [...lists].flatMap(([list, entries]) => entries.map((entry) => ({list, entry})))
+}
+
+// The prebuilt trie, if it was built from the phrases now registered. Matches are kept per list
+// in the order of its entries whatever the order of the lists, so only the phrases must agree.
+function readTrie(data: PhraseTrieData): TrieNode | undefined {
+  if (data.lists.length !== lists.size) return undefined
+  const items: Item[] = []
+  for (const [list, phrases] of data.lists) {
+    const entries = lists.get(list)
+    if (!entries || entries.length !== phrases.length || entries.some((entry, i) => entry.phrase !== phrases[i])) return undefined
+    for (const entry of entries) items.push({list, entry})
+  }
+  const nodes = data.nodes
+  let at = 0
+  const read = (): TrieNode => {
+    const node: TrieNode = {next: undefined, done: []}
+    for (let n = nodes[at++] as number; n > 0; n--) node.done.push(items[nodes[at++] as number])
+    const children = nodes[at++] as number
+    if (children > 0) {
+      node.next = new Map()
+      for (let n = children; n > 0; n--) node.next.set(nodes[at++] as string, read())
+    }
+    if (nodes[at++] === 1) node.any = read()
+    return node
+  }
+  return read()
 }
 
 /** Match a one-off list (user phrases from a config) against a document. */
@@ -125,16 +196,16 @@ export function tokenize(value: string): string[] {
   return out
 }
 
-function buildTrie(items: Array<{list: string; entry: PhraseEntry}>): TrieNode {
-  const root: TrieNode = {next: new Map(), done: []}
+function buildTrie(items: Item[]): TrieNode {
+  const root: TrieNode = {next: undefined, done: []}
   for (const item of items) {
     for (const sequence of expandPattern(item.entry.phrase)) {
       let node = root
       for (const token of sequence) {
-        if (token === '_') node = node.any ??= {next: new Map(), done: []}
+        if (token === '_') node = node.any ??= {next: undefined, done: []}
         else {
-          let child = node.next.get(token)
-          if (!child) node.next.set(token, (child = {next: new Map(), done: []}))
+          let child = node.next?.get(token)
+          if (!child) (node.next ??= new Map()).set(token, (child = {next: undefined, done: []}))
           node = child
         }
       }
@@ -149,7 +220,7 @@ function matchTrie(doc: Doc, root: TrieNode): PhraseMatch[] {
   for (const block of doc.blocks) {
     const tokens = block.tokens
     for (let i = 0; i < tokens.length; i++) {
-      if (!root.next.has(tokens[i].norm) && !root.any) continue
+      if (!root.next?.has(tokens[i].norm) && !root.any) continue
       walk(root, tokens, i, i, found)
     }
   }
@@ -167,7 +238,7 @@ function walk(node: TrieNode, tokens: Token[], from: number, at: number, found: 
   if (at >= tokens.length) return
   const token = tokens[at]
   if (token.kind === 'code') return
-  const child = node.next.get(token.norm)
+  const child = node.next?.get(token.norm)
   if (child) walk(child, tokens, from, at + 1, found)
   if (node.any && token.kind === 'word') walk(node.any, tokens, from, at + 1, found)
 }

@@ -1,0 +1,47 @@
+// The trie of the built-in phrase lists, compiled at build time. Building it means tokenizing
+// every word of every list with parse-english, which cost a cold run tens of milliseconds; the
+// bundle gets it instead as a JSON string, in place of src/phrase-trie.ts; src/phrases.ts parses it.
+import {execFile} from 'node:child_process'
+import path from 'node:path'
+import {build} from 'esbuild'
+
+// Run by node from stdin, so it may use `process`; the core it bundles may not.
+const generator = `import '../rules/index.ts'
+import {phraseTrieData} from '../src/phrases.ts'
+process.stdout.write(JSON.stringify(phraseTrieData()))
+`
+
+/** The serialised trie of the lists the sources register, computed by bundling and running them. */
+export async function phraseTrie(options) {
+  const {outputFiles} = await build({
+    ...options,
+    splitting: false,
+    write: false,
+    outfile: 'phrase-trie.js',
+    stdin: {contents: generator, loader: 'ts', resolveDir: path.join(options.absWorkingDir, 'scripts'), sourcefile: 'phrase-trie-generator.ts'}
+  })
+  // Not execFileSync: the build's own plugins run on this thread meanwhile.
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['--input-type=module'], {encoding: 'utf8', maxBuffer: 64 << 20}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
+    child.stdin.end(outputFiles[0].text)
+  })
+}
+
+/** An esbuild plugin that bundles the trie in place of src/phrase-trie.ts, computing it by a build with `options`. */
+export function prebuiltPhrases(options) {
+  return {
+    name: 'prebuilt-phrases',
+    setup(b) {
+      // Started now, the generator runs while esbuild reads the rest of the sources.
+      const trie = phraseTrie(options).then(
+        (value) => ({value}),
+        (error) => ({error})
+      )
+      b.onLoad({filter: /[\\/]src[\\/]phrase-trie\.ts$/}, async () => {
+        const {value, error} = await trie
+        if (error) throw error
+        return {contents: `export const prebuiltTrie = ${JSON.stringify(value)}`, loader: 'js'}
+      })
+    }
+  }
+}
