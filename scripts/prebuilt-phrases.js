@@ -29,11 +29,13 @@ export async function phraseTrie(options) {
 
 /** An esbuild plugin that bundles the trie in place of src/phrase-trie.ts, computing it by a build with `options`. */
 export function prebuiltPhrases(options) {
+  // One trie for every build made with these options (the build makes several bundles).
+  let trie
   return {
     name: 'prebuilt-phrases',
     setup(b) {
       // Started now, the generator runs while esbuild reads the rest of the sources.
-      const trie = phraseTrie(options).then(
+      trie ??= phraseTrie(options).then(
         (value) => ({value}),
         (error) => ({error})
       )
