@@ -2,11 +2,10 @@
 // a fifth of its words has stopped emphasising anything. Any mdast `strong`/`emphasis` counts,
 // whatever front end built the tree (Markdown `**x**`, LaTeX `\textbf{x}`).
 import type {Nodes as MdastNodes} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import data from './data/bold-overuse.yml'
 import {defineRule} from '../src/rule.ts'
 import type {Block, Doc, Token} from '../src/types.ts'
-import {quote} from './util.ts'
+import {quote, SKIP, walkTree} from './util.ts'
 
 interface Options {
   maxShare: number
@@ -126,8 +125,9 @@ export default defineRule<Options>({
     // ALL CAPS: runs of two or more capitalised words that are not acronyms.
     // Capitals in a link's text are the name of the thing linked ("OPEN JAM SESSIONS"), not shouting.
     const links: Array<[number, number]> = []
-    visit(doc.mdast, 'link', (node) => {
-      if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) links.push([node.position.start.offset, node.position.end.offset])
+    walkTree(doc.mdast, (node) => {
+      if (node.type === 'link' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) links.push([node.position.start.offset, node.position.end.offset])
+      return undefined
     })
     let caps = 0
     for (const block of doc.blocks) {
@@ -153,7 +153,7 @@ export default defineRule<Options>({
 function collectSpans(doc: Doc): Span[] {
   const spans: Span[] = []
   const blocks = doc.blocks.filter((b) => b.kind === 'paragraph')
-  visit(doc.mdast, (node: MdastNodes) => {
+  walkTree(doc.mdast, (node: MdastNodes) => {
     if (node.type === 'heading' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
     if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
     const start = node.position?.start.offset
@@ -164,7 +164,7 @@ function collectSpans(doc: Doc): Span[] {
     const words = block.tokens.filter((t) => t.kind === 'word' && t.start >= start && t.end <= end)
     if (words.length > 0) spans.push({kind: node.type, start, end, block, words})
     // A nested node of the other kind (***both***) is counted on its own.
-    visit(node, (inner: MdastNodes) => {
+    walkTree(node, (inner: MdastNodes) => {
       if (inner === node || inner.type === node.type || (inner.type !== 'strong' && inner.type !== 'emphasis')) return undefined
       const s = inner.position?.start.offset
       const e = inner.position?.end.offset

@@ -2,11 +2,10 @@
 // written for them. Link targets live only in the Markdown tree, and `<Professor Name>` is parsed
 // as inline HTML, so this rule reads doc.mdast as well as the prose tokens.
 import type {Nodes as MdastNodes} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import data from './data/placeholder.yml'
 import {defineRule} from '../src/rule.ts'
 import type {Doc} from '../src/types.ts'
-import {quote} from './util.ts'
+import {quote, SKIP, walkTree} from './util.ts'
 
 const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))
 const slots = lower(data.slots)
@@ -42,7 +41,7 @@ export default defineRule({
     const add = (start: number, end: number, message: string) => found.push({start, end, message})
     const text = doc.text
 
-    visit(doc.mdast, (node: MdastNodes) => {
+    walkTree(doc.mdast, (node: MdastNodes) => {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || (node.type as string) === 'toml') return SKIP
       const start = node.position?.start.offset
       const end = node.position?.end.offset

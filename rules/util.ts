@@ -1,4 +1,5 @@
 // Helpers rules share: wrapping retext plugins on the prose blocks, reporting phrase matches.
+import type {Nodes as MdastNodes} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
@@ -104,4 +105,18 @@ export function phraseMessage(entry: PhraseEntry, actual: string, expected: stri
   if (expected.length === 1 && expected[0] === '') return `${head}; delete it`
   if (expected.length > 0) return `${head}; write ${expected.map((e) => quote(e)).join(' or ')}`
   return entry.direction ? `${head}; ${entry.direction}` : head
+}
+
+/** What a walkTree() visitor returns to leave the children of a node unvisited. */
+export const SKIP = 'skip'
+
+/**
+ * Visit a Markdown tree depth-first in document order, as unist-util-visit does, but without its
+ * per-node closures: that library names a new function for every node it visits (for stack
+ * traces), which made it the largest allocator of a cold run. `enter` returns SKIP to leave a
+ * node's children unvisited.
+ */
+export function walkTree(node: MdastNodes, enter: (node: MdastNodes) => typeof SKIP | undefined): void {
+  if (enter(node) === SKIP) return
+  if ('children' in node) for (const child of node.children) walkTree(child, enter)
 }
