@@ -44,6 +44,12 @@ describe('the bundled core and its code cache', () => {
     expect(cacheStates(stderr)).toEqual(['used'])
   })
 
+  it('reads the misspellings list from its file, accents and all', () => {
+    const result = spawnSync(process.execPath, [path.join(dir, 'bin/soplint.js'), '--format', 'json', '-'], {input: 'We spent a week in an old chateao near Lyon.\n', encoding: 'utf8'})
+    const messages = JSON.parse(result.stdout)[0].messages.filter((m: {ruleId: string}) => m.ruleId === 'spelling')
+    expect(messages.map((m: {message: string}) => m.message)).toEqual([expect.stringContaining('château')])
+  })
+
   it('uses the cache in every worker thread as well', () => {
     const other = path.join(dir, 'other.md')
     cpSync(example, other)
