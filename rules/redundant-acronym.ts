@@ -2,14 +2,15 @@ import retextRedundantAcronyms from 'retext-redundant-acronyms'
 import {defineRule} from '../src/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
-registerRetext('redundant-acronyms', (retextRedundantAcronyms as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => /\p{Lu}[^\p{Lu}]*\p{Lu}/u.test(t.text)))
+// The plugin matches its acronyms in any case; only blocks with a word in capitals are given to it.
+registerRetext('redundant-acronyms', (retextRedundantAcronyms as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => t.kind === 'word' && /^[A-Z][A-Z0-9]+s?$/.test(t.text)))
 
 /** An acronym followed by a word it already contains ("ATM machine", "GPA average"). */
 export default defineRule({
   meta: {
     id: 'redundant-acronym',
     description: 'An acronym followed by a word it already stands for',
-    rationale: '"ATM machine" and "PIN number" say a word twice; careful readers notice.',
+    rationale: '"ATM machine" and "PIN number" say a word twice; careful readers notice. Only acronyms written in capitals count: "basic code" is plain English.',
     defaultLevel: 'warn',
     fix: 'suggest',
     example: {before: 'I built the UI interface.', after: 'I built the UI.'}
