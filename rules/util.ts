@@ -32,31 +32,47 @@ export function registerRetext(name: string, transformer: RetextTransformer, may
 }
 
 /**
- * The messages of one registered retext transformer on a document. The first call parses each
- * block once, runs every registered transformer on it and drops the tree, so the trees never
- * all stand in memory at once and no plugin walks the document on its own.
+ * Run every registered transformer on the blocks as the document is parsed: pass `onTree` to
+ * parseDocument() and then `finish` the document. Each block's parse tree is used while the
+ * processor holds it, so no block is parsed twice, the trees never all stand in memory at once,
+ * and no plugin walks the document on its own.
+ */
+export function retextPass(): {onTree: (block: ProseBlock, tree: NlcstRoot) => void; finish: (doc: Doc) => void} {
+  const all = new Map<string, RetextFinding[]>([...transformers.keys()].map((key) => [key, []]))
+  const file = new VFile()
+  return {
+    onTree: (block, tree) => runTransformers(block, tree, file, all),
+    finish: (doc) => void findings.set(doc, all)
+  }
+}
+
+/**
+ * The messages of one registered retext transformer on a document: from the pass made while it
+ * was parsed, or, for a document parsed without one, from parsing its blocks again now.
  */
 export function retextFindings(doc: Doc, name: string): RetextFinding[] {
   let all = findings.get(doc)
   if (!all) {
-    all = new Map([...transformers.keys()].map((key) => [key, []]))
-    const file = new VFile()
+    const pass = retextPass()
     for (const block of doc.blocks as ProseBlock[]) {
-      const wanted = [...transformers].filter(([, t]) => t.mayFire(block))
-      if (wanted.length === 0) continue
-      const tree = parser.parse(block.string) as NlcstRoot
-      for (const [key, {transformer}] of wanted) {
-        const from = file.messages.length
-        transformer(tree, file)
-        for (const message of file.messages.slice(from)) {
-          const place = toSource(block, message.place)
-          if (place) all.get(key)!.push({message, ...place})
-        }
-      }
+      if ([...transformers.values()].some((t) => t.mayFire(block))) pass.onTree(block, parser.parse(block.string) as NlcstRoot)
     }
-    findings.set(doc, all)
+    pass.finish(doc)
+    all = findings.get(doc)!
   }
   return all.get(name) ?? []
+}
+
+function runTransformers(block: ProseBlock, tree: NlcstRoot, file: VFile, all: Map<string, RetextFinding[]>): void {
+  for (const [key, {transformer, mayFire}] of transformers) {
+    if (!mayFire(block)) continue
+    const from = file.messages.length
+    transformer(tree, file)
+    for (const message of file.messages.slice(from)) {
+      const place = toSource(block, message.place)
+      if (place) all.get(key)!.push({message, ...place})
+    }
+  }
 }
 
 function toSource(block: ProseBlock, place: VFile['messages'][number]['place']): {start: number; end: number} | undefined {

@@ -1,5 +1,6 @@
 // The core: text and a resolved configuration in, findings out. No file system, no `node:`.
 import {rules as allRules} from '../rules/index.ts'
+import {retextPass} from '../rules/util.ts'
 import {presets} from './config/presets.ts'
 import {validateConfig} from './config/schema.ts'
 import {InputError} from './errors.ts'
@@ -67,7 +68,9 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   if (text.startsWith(BOM)) text = text.slice(1)
   const format = options.format ?? formatOf(options.filePath)
   const config = options.config ? validateConfig(options.config, options.configSource ?? 'configuration', allRules) : {}
-  const doc = parseDocument(text, format, treeFor(text, format, options.mdast))
+  const retext = retextPass()
+  const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
+  retext.finish(doc)
   const settings = resolveSettings(config, doc.frontmatter, options.filePath)
   const messages: LintMessage[] = []
 

@@ -50,8 +50,14 @@ const terminalRe = /^[.!?\u2026\u203D]+$/
 const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
 
-/** Parse text in a format into the document every rule reads. */
-export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot): Doc {
+/** Called with each prose block and its English parse tree, before the tree is dropped. */
+export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot) => void
+
+/**
+ * Parse text in a format into the document every rule reads. `onTree` sees each block's parse
+ * tree while it exists (the wrapped retext plugins run there rather than parse every block again).
+ */
+export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot, onTree?: OnBlockTree): Doc {
   const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : (markdown ??= makeMarkdown()).parse(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
@@ -65,7 +71,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
       switch (node.type) {
         case 'paragraph':
         case 'heading':
-          addBlock(text, node, node.type, inList, inQuote, blocks)
+          addBlock(text, node, node.type, inList, inQuote, blocks, onTree)
           break
         case 'list':
         case 'listItem':
@@ -181,7 +187,7 @@ interface Flat {
   code: Array<[number, number]>
 }
 
-function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[]): void {
+function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[], onTree?: OnBlockTree): void {
   const flat: Flat = {chars: [], src: [], ends: [], code: []}
   for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
   const string = flat.chars.join('')
@@ -209,6 +215,7 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     }
   }
   blocks.push(block)
+  onTree?.(block, tree)
 }
 
 function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): void {
