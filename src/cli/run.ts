@@ -74,20 +74,25 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   }
   const {files, errors} = await expandPaths(paths.filter((p) => p !== '-'), cwd)
   for (const error of errors) problem(error)
-  for (const file of files) {
+  // Read several files at a time (each read waits on the disk, not the CPU), then take them in
+  // order, so inputs and error lines keep the order of the files.
+  const read = await inOrder(files, 16, async (file): Promise<Input | InputError> => {
     const shown = path.relative(cwd, file) || file
     try {
       const format = (options.formatIn as InputFormat) ?? formatOf(file)
       if (format === 'docx') {
         const word = await readWordDocument(await readBytes(file, shown, maxDocxBytes), shown)
-        inputs.push({filePath: file, shown, text: word.text, format, mdast: word.mdast})
-      } else {
-        inputs.push({filePath: file, shown, text: await readStatement(file, shown), format})
+        return {filePath: file, shown, text: word.text, format, mdast: word.mdast}
       }
+      return {filePath: file, shown, text: await readStatement(file, shown), format}
     } catch (error) {
       if (!isInputError(error)) throw error
-      problem(error.message)
+      return error
     }
+  })
+  for (const entry of read) {
+    if (isInputError(entry)) problem(entry.message)
+    else inputs.push(entry)
   }
 
   // A .tex file and the files it \input are one document. --fix writes each file on its own,
@@ -306,4 +311,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
   return Buffer.concat(chunks)
+}
+
+/** `task` on every item, at most `limit` at once; the results in the items' order. */
+async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await task(items[index])
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, lane))
+  return results
 }
