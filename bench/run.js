@@ -193,7 +193,11 @@ async function main() {
   log('| goal | measured | target | met |')
   log('|---|---|---|---|')
   for (const g of Object.values(results.goals)) log(`| ${g.label} | ${g.value === null ? 'failed' : fmt(g.value, g.unit === 'x' ? 2 : 0) + g.unit} | ${g.target} | ${g.met ? 'yes' : 'no'} |`)
-  if (results.lsp) log(`| language server, didChange -> publishDiagnostics (median / p95) | ${fmt(results.lsp.median, 1)} / ${fmt(results.lsp.p95, 1)} ms | (none set) | - |`)
+  if (results.lsp) {
+    const met = Number.isFinite(results.lsp.p95) && results.lsp.p95 < 30
+    results.goals.lsp = {label: 'language server, didChange -> publishDiagnostics p95 (debounce 0)', value: results.lsp.p95, unit: ' ms', target: '< 30 ms', met}
+    log(`| language server, didChange -> publishDiagnostics (median / p95, debounce 0) | ${fmt(results.lsp.median, 1)} / ${fmt(results.lsp.p95, 1)} ms | p95 < 30 ms | ${met ? 'yes' : 'no'} |`)
+  }
   results.seconds = (performance.now() - started) / 1000
   log()
   log(`done in ${fmt(results.seconds, 0)} s`)
