@@ -14,13 +14,13 @@ let dir: string
 function run(args: string[] = [], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [path.join(dir, 'bin/soplint.js'), '--format', 'json', ...args, example], {
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', SOPLINT_DEBUG_CORE: '1', ...env}
+    env: {...process.env, NO_COLOR: '1', SOPLINT_DEBUG_CORE: '1', NODE_OPTIONS: '', ...env}
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
 const cacheFile = () => path.join(dir, 'dist/core.cache')
-const cacheStates = (stderr: string) => [...stderr.matchAll(/code cache (\w+)/g)].map((m) => m[1])
+const cacheStates = (stderr: string) => [...stderr.matchAll(/, code cache (\w+)/g)].map((m) => m[1])
 
 describe('the bundled core and its code cache', () => {
   let expected: string
@@ -50,6 +50,19 @@ describe('the bundled core and its code cache', () => {
     expect(messages.map((m: {message: string}) => m.message)).toEqual([expect.stringContaining('château')])
   })
 
+  it('writes no cache from a run with other V8 flags, which V8 would reject in an ordinary run', () => {
+    rmSync(cacheFile())
+    try {
+      const {stdout, stderr} = run([], {NODE_OPTIONS: '--max-old-space-size=3000'})
+      expect(cacheStates(stderr)).toEqual(['absent'])
+      expect(stderr).not.toContain('written')
+      expect(stdout).toBe(expected)
+      expect(() => readFileSync(cacheFile())).toThrow()
+    } finally {
+      writeFileSync(cacheFile(), pristine)
+    }
+  })
+
   it('uses the cache in every worker thread as well', () => {
     const other = path.join(dir, 'other.md')
     cpSync(example, other)
@@ -60,13 +73,23 @@ describe('the bundled core and its code cache', () => {
     expect(JSON.stringify(report[1].messages)).toBe(JSON.stringify(JSON.parse(expected)[0].messages))
   })
 
-  it('gives the same report without a cache', () => {
+  /** The run after a fallback finds the cache that run wrote, and reports the same. */
+  const renewed = (stderr: string) => {
+    expect(stderr).toContain('soplint: code cache written')
+    const again = run()
+    expect(cacheStates(again.stderr)).toEqual(['used'])
+    expect(again.stderr).not.toContain('written')
+    expect(again.stdout).toBe(expected)
+  }
+
+  it('gives the same report without a cache, and writes one for the next run', () => {
     rmSync(cacheFile())
     try {
       const {code, stdout, stderr} = run()
       expect(cacheStates(stderr)).toEqual(['absent'])
       expect(code).toBe(1)
       expect(stdout).toBe(expected)
+      renewed(stderr)
     } finally {
       writeFileSync(cacheFile(), pristine)
     }
@@ -81,6 +104,7 @@ describe('the bundled core and its code cache', () => {
       expect(cacheStates(stderr)).toEqual(['stale'])
       expect(code).toBe(1)
       expect(stdout).toBe(expected)
+      renewed(stderr)
     } finally {
       writeFileSync(cacheFile(), pristine)
     }
@@ -95,6 +119,7 @@ describe('the bundled core and its code cache', () => {
       expect(cacheStates(stderr)).toEqual(['rejected'])
       expect(code).toBe(1)
       expect(stdout).toBe(expected)
+      renewed(stderr)
     } finally {
       writeFileSync(cacheFile(), pristine)
     }

@@ -9,11 +9,13 @@
 // The cache is an optimisation only. It is used when its header names the same core build (the
 // SHA-256 the build wrote into the first line of core.cjs); V8 itself rejects a cache from another
 // Node version or other V8 flags. Either way the core then compiles from source, as it would
-// without a cache, and the result of every lint is the same.
-import {readFileSync} from 'node:fs'
+// without a cache, and the result of every lint is the same; that run then writes a new cache
+// for the next one (see the renewal in loadCore).
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
+import {isMainThread} from 'node:worker_threads'
 
 /** The first line of dist/core.cjs: this marker, then the SHA-256 of the rest of the file. */
 export const coreHeader = '// soplint core '
@@ -35,10 +37,11 @@ export function loadCore<T>(file: string): T {
   const source = readFileSync(file, 'latin1')
   const newline = source.indexOf('\n')
   const hash = source.startsWith(coreHeader) ? source.slice(coreHeader.length, newline) : ''
+  const cacheFile = file.replace(/\.cjs$/, '.cache')
   let cachedData: Buffer | undefined
   let cache: CoreLoad['cache'] = 'absent'
   try {
-    const data = readFileSync(file.replace(/\.cjs$/, '.cache'))
+    const data = readFileSync(cacheFile)
     // The cache file starts with the hash of the core it was made from, and a newline.
     if (hash && data.subarray(0, hash.length).toString('latin1') === hash && data[hash.length] === 10) cachedData = data.subarray(hash.length + 1)
     else cache = 'stale'
@@ -51,7 +54,35 @@ export function loadCore<T>(file: string): T {
   const module = {exports: {} as T}
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
-  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {script, hash}
+  const write = () => writeCodeCache(script, hash, cacheFile)
+  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {script, hash, write}
   if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: core ${file}, code cache ${cache}\n`)
+  // Renewal: a cache the core could not use (Node was upgraded, or the package was built with
+  // another Node) is written anew when this process exits, holding all that its run compiled.
+  // Only a main thread with Node's default flags writes one: V8 would reject a cache made under
+  // other flags in every ordinary run.
+  if (cache !== 'used' && hash && isMainThread && process.execArgv.length === 0 && !process.env.NODE_OPTIONS) {
+    process.once('exit', () => {
+      const written = write()
+      if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: code cache ${written ? 'written' : 'not written'}\n`)
+    })
+  }
   return module.exports
+}
+
+/**
+ * Write the code cache of the loaded core (its hash, a newline, V8's data) through a temporary
+ * file and a rename, so a reader never sees half a cache. False when it cannot be written (a
+ * read-only install): the cache only saves time, so that is never an error.
+ */
+export function writeCodeCache(script: vm.Script, hash: string, file: string): boolean {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, Buffer.concat([Buffer.from(hash + '\n', 'latin1'), script.createCachedData()]))
+    renameSync(temporary, file)
+    return true
+  } catch {
+    rmSync(temporary, {force: true})
+    return false
+  }
 }
