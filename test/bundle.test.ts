@@ -73,55 +73,37 @@ describe('the bundled core and its code cache', () => {
     expect(JSON.stringify(report[1].messages)).toBe(JSON.stringify(JSON.parse(expected)[0].messages))
   })
 
-  /** The run after a fallback finds the cache that run wrote, and reports the same. */
-  const renewed = (stderr: string) => {
-    expect(stderr).toContain('soplint: code cache written')
-    const again = run()
-    expect(cacheStates(again.stderr)).toEqual(['used'])
-    expect(again.stderr).not.toContain('written')
-    expect(again.stdout).toBe(expected)
+  // Each way the cache can be unusable: the run compiles from source, reports the same, and
+  // writes a cache at exit that the next run uses.
+  const spoiled: Array<[string, 'absent' | 'stale' | 'rejected', () => void]> = [
+    ['without a cache', 'absent', () => rmSync(cacheFile())],
+    ['with a cache made from another build of the core', 'stale', () => {
+      const other = Buffer.from(pristine)
+      other.write('0'.repeat(64), 0, 'latin1')
+      writeFileSync(cacheFile(), other)
+    }],
+    ['with a corrupt cache, which V8 rejects', 'rejected', () => {
+      const corrupt = Buffer.from(pristine)
+      for (let i = 65; i < corrupt.length; i += 97) corrupt[i] ^= 0x5a
+      writeFileSync(cacheFile(), corrupt)
+    }]
+  ]
+  for (const [how, state, spoil] of spoiled) {
+    it(`gives the same report ${how}, and writes a cache the next run uses`, () => {
+      spoil()
+      try {
+        const {code, stdout, stderr} = run()
+        expect(cacheStates(stderr)).toEqual([state])
+        expect(code).toBe(1)
+        expect(stdout).toBe(expected)
+        expect(stderr).toContain('soplint: code cache written')
+        const again = run()
+        expect(cacheStates(again.stderr)).toEqual(['used'])
+        expect(again.stderr).not.toContain('written')
+        expect(again.stdout).toBe(expected)
+      } finally {
+        writeFileSync(cacheFile(), pristine)
+      }
+    })
   }
-
-  it('gives the same report without a cache, and writes one for the next run', () => {
-    rmSync(cacheFile())
-    try {
-      const {code, stdout, stderr} = run()
-      expect(cacheStates(stderr)).toEqual(['absent'])
-      expect(code).toBe(1)
-      expect(stdout).toBe(expected)
-      renewed(stderr)
-    } finally {
-      writeFileSync(cacheFile(), pristine)
-    }
-  })
-
-  it('ignores a cache made from another build of the core', () => {
-    const other = Buffer.from(pristine)
-    other.write('0'.repeat(64), 0, 'latin1')
-    writeFileSync(cacheFile(), other)
-    try {
-      const {code, stdout, stderr} = run()
-      expect(cacheStates(stderr)).toEqual(['stale'])
-      expect(code).toBe(1)
-      expect(stdout).toBe(expected)
-      renewed(stderr)
-    } finally {
-      writeFileSync(cacheFile(), pristine)
-    }
-  })
-
-  it('survives a corrupt cache: V8 rejects it and the core compiles from source', () => {
-    const corrupt = Buffer.from(pristine)
-    for (let i = 65; i < corrupt.length; i += 97) corrupt[i] ^= 0x5a
-    writeFileSync(cacheFile(), corrupt)
-    try {
-      const {code, stdout, stderr} = run()
-      expect(cacheStates(stderr)).toEqual(['rejected'])
-      expect(code).toBe(1)
-      expect(stdout).toBe(expected)
-      renewed(stderr)
-    } finally {
-      writeFileSync(cacheFile(), pristine)
-    }
-  })
 })
