@@ -49,7 +49,9 @@ export function loadCore<T>(file: string): T {
     // No cache: compile from source.
   }
   // The build wrapped the bundle in the function Node's CommonJS loader wraps a module in.
-  const script = new vm.Script(source, {filename: file, cachedData})
+  // A dynamic import() inside the core (none today: the build turns them into requires) would
+  // resolve as it does in any module rather than fail for want of a loader.
+  const script = new vm.Script(source, {filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER})
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used'
   const module = {exports: {} as T}
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
