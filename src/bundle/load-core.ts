@@ -20,7 +20,7 @@ import {isMainThread} from 'node:worker_threads'
 /** The first line of dist/core.cjs: this marker, then the SHA-256 of the rest of the file. */
 export const coreHeader = '// soplint core '
 
-/** Where the script of the loaded core is kept, for the build step that writes its code cache. */
+/** Where the loaded core keeps its code-cache writer, for the build step that writes the cache. */
 export const coreScriptKey = Symbol.for('soplint.coreScript')
 
 /** How the core was loaded, for `SOPLINT_DEBUG_CORE` and the tests. */
@@ -56,8 +56,10 @@ export function loadCore<T>(file: string): T {
   const module = {exports: {} as T}
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
-  const write = () => writeCodeCache(script, hash, cacheFile)
-  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {script, hash, write}
+  // Written at most once a process: the build's step writes it itself, and then exit need not.
+  let written = false
+  const write = () => (written ||= writeCodeCache(script, hash, cacheFile))
+  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {write}
   if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: core ${file}, code cache ${cache}\n`)
   // Renewal: a cache the core could not use (Node was upgraded, or the package was built with
   // another Node) is written anew when this process exits, holding all that its run compiled.
@@ -65,8 +67,9 @@ export function loadCore<T>(file: string): T {
   // other flags in every ordinary run.
   if (cache !== 'used' && hash && isMainThread && process.execArgv.length === 0 && !process.env.NODE_OPTIONS) {
     process.once('exit', () => {
-      const written = write()
-      if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: code cache ${written ? 'written' : 'not written'}\n`)
+      if (written) return
+      const ok = write()
+      if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: code cache ${ok ? 'written' : 'not written'}\n`)
     })
   }
   return module.exports
