@@ -3,8 +3,8 @@
 // whatever front end built the tree (Markdown `**x**`, LaTeX `\textbf{x}`).
 import type {Nodes as MdastNodes} from 'mdast'
 import data from './data/bold-overuse.yml'
-import {defineRule} from '../src/rule.ts'
-import type {Block, Doc, Token} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Block, Doc, Token} from '../src/core/types.ts'
 import {quote, SKIP, walkTree} from './util.ts'
 
 interface Options {

@@ -3,8 +3,8 @@
 // wins (ties go to the one used first), and every occurrence of the other is reported with the
 // winner as its replacement. Word lists: rules/data/consistency.yml.
 import data from './data/consistency.yml'
-import {defineRule} from '../src/rule.ts'
-import type {Doc, Token} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Doc, Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 interface Variant {

@@ -1,6 +1,6 @@
 // User rules without code: `phrases` in the config, each reported under its own id or this one.
-import {matchList, type PhraseEntry} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
+import {matchList, type PhraseEntry} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {quote} from './util.ts'
 
 /** Phrases the user lists in the configuration. */

@@ -4,9 +4,9 @@
 // perfect with a finished time, "it's" for "its", "the reason ... is because", "passed out"
 // for graduated, and "although ..., but".
 import data from './data/grammar-slip.yml'
-import {phraseMatches, registerPhrases, replacements, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import {defineRule, type Report} from '../src/rule.ts'
-import type {Doc, Sentence, Token} from '../src/types.ts'
+import {phraseMatches, registerPhrases, replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {defineRule, type Report} from '../src/core/rule.ts'
+import type {Doc, Sentence, Token} from '../src/core/types.ts'
 import {phraseMessage, quote} from './util.ts'
 
 /** A grammar-slip entry: a phrase entry with the fields this rule reads (see the data file). */

@@ -1,6 +1,6 @@
 import data from './data/hedge.yml'
-import {registerPhrases, type PhraseEntry} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
+import {registerPhrases, type PhraseEntry} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {reportPhrases} from './util.ts'
 
 registerPhrases('hedge', data as PhraseEntry[])

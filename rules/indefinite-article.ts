@@ -1,5 +1,5 @@
 import retextIndefiniteArticle from 'retext-indefinite-article'
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
 registerRetext('indefinite-article', (retextIndefiniteArticle as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => t.norm === 'a' || t.norm === 'an'))

@@ -1,5 +1,5 @@
 // The rule registry: explicit and alphabetical. A rule's file name is its id.
-import type {Rule} from '../src/rule.ts'
+import type {Rule} from '../src/core/rule.ts'
 import boldOveruse from './bold-overuse.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'

@@ -1,6 +1,6 @@
-import {thousands} from '../src/numbers.ts'
-import {presets} from '../src/config/presets.ts'
-import {defineRule} from '../src/rule.ts'
+import {thousands} from '../src/core/numbers.ts'
+import {presets} from '../src/core/presets.ts'
+import {defineRule} from '../src/core/rule.ts'
 
 
 /** The document's word count against the preset's range. */

@@ -1,7 +1,7 @@
 import data from './data/letter-formality.yml'
-import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
-import type {Doc, Token} from '../src/types.ts'
+import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Doc, Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 registerPhrases('letter-formality', data as PhraseEntry[])

@@ -1,7 +1,7 @@
 import data from './data/missing-specifics.yml'
-import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
-import type {Token} from '../src/types.ts'
+import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 registerPhrases('missing-specifics', data as PhraseEntry[])

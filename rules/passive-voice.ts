@@ -2,8 +2,8 @@
 // participles and needs the auxiliary right before them, so it misses "was introduced" and
 // "have also been listed", the commonest passives in statements.
 import data from './data/passive.yml'
-import {defineRule} from '../src/rule.ts'
-import type {Token} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 // Past forms only: a statement's passives that hide the writer's part are about what was done

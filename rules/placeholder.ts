@@ -3,8 +3,8 @@
 // as inline HTML, so this rule reads doc.mdast as well as the prose tokens.
 import type {Nodes as MdastNodes} from 'mdast'
 import data from './data/placeholder.yml'
-import {defineRule} from '../src/rule.ts'
-import type {Doc} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Doc} from '../src/core/types.ts'
 import {quote, SKIP, walkTree} from './util.ts'
 
 const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))

@@ -11,7 +11,7 @@ import {smogFormula} from 'smog-formula'
 import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 
 let familiar: Set<string> | undefined
 let easy: Set<string> | undefined

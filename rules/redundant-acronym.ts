@@ -1,5 +1,5 @@
 import retextRedundantAcronyms from 'retext-redundant-acronyms'
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
 // The plugin matches its acronyms in any case; only blocks with a word in capitals are given to it.

@@ -1,5 +1,5 @@
 import retextRepeatedWords from 'retext-repeated-words'
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
 
 registerRetext('repeated-words', (retextRepeatedWords as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t, i) => i > 0 && t.kind === 'word' && block.tokens[i - 1].kind === 'word' && t.norm === block.tokens[i - 1].norm))

@@ -1,8 +1,8 @@
 // "I" opens a third of the sentences in most good statements, so the same first word alone is not
 // a finding; the same first two words three times in a row ("I am ... I am ... I am") is, and so
 // is the same first word three times when it is a word a reader hears ("Also", "This").
-import {defineRule} from '../src/rule.ts'
-import type {Sentence} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Sentence} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 interface Options {

@@ -1,4 +1,4 @@
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 
 /** Sentences over a word limit. */
 export default defineRule<{max: number; hardMax: number}>({

@@ -4,9 +4,9 @@
 // against English word lists); rules/data/spelling.yml adds words run together ("infact").
 import misspellings from './data/misspellings.ts'
 import data from './data/spelling.yml'
-import {registerPhrases, type PhraseEntry} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
-import type {Token} from '../src/types.ts'
+import {registerPhrases, type PhraseEntry} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Token} from '../src/core/types.ts'
 import {quote, reportPhrases} from './util.ts'
 
 registerPhrases('spelling', data as PhraseEntry[])

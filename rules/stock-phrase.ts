@@ -1,8 +1,8 @@
 import data from './data/stock-phrase.yml'
-import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import {registerPhrases} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
-import type {Block, Doc, Sentence} from '../src/types.ts'
+import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {registerPhrases} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Block, Doc, Sentence} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 registerPhrases('stock-phrase', data as PhraseEntry[])

@@ -1,4 +1,4 @@
-import {defineRule} from '../src/rule.ts'
+import {defineRule} from '../src/core/rule.ts'
 import {mentionKinds, mentionsIn, namesTarget, resolveTarget, sentenceUnits, type Mention, type Target, type Unit} from './data/institutions.ts'
 import {quote} from './util.ts'
 

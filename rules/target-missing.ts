@@ -1,5 +1,5 @@
-import {defineRule} from '../src/rule.ts'
-import type {Block, Doc} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Block, Doc} from '../src/core/types.ts'
 import {documentNames, resolveTarget, sourceNames} from './data/institutions.ts'
 import {quote} from './util.ts'
 

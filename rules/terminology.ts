@@ -4,9 +4,9 @@
 // may say which of its words to report (`target`), and may require a context: the next word
 // (`next`) or a word nearby (`near`), for terms that are also ordinary words (latex, python).
 import data from './data/terminology.yml'
-import {phraseMatches, registerPhrases, tokenize, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import {defineRule} from '../src/rule.ts'
-import type {Token} from '../src/types.ts'
+import {phraseMatches, registerPhrases, tokenize, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 /** A terminology entry: a phrase entry with the context fields this rule reads. */

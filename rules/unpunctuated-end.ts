@@ -2,8 +2,8 @@
 // tell a missing full stop from a long sentence. Lines that are not sentences (titles, salutations,
 // sign-offs, names, addresses, lead-ins to a list or a display) end without one by convention.
 import type {Nodes as MdastNodes, Parent as MdastParent} from 'mdast'
-import {defineRule} from '../src/rule.ts'
-import type {Block, Doc, Token} from '../src/types.ts'
+import {defineRule} from '../src/core/rule.ts'
+import type {Block, Doc, Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
 
 const small = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'by', 'from', 'or', 'de', 'la', 'von', 'van', 'der', 'du'])

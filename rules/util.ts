@@ -3,10 +3,10 @@ import type {Nodes as MdastNodes} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
-import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/phrases.ts'
-import type {ProseBlock} from '../src/processor.ts'
-import type {RuleContext} from '../src/rule.ts'
-import type {Block, Doc} from '../src/types.ts'
+import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import type {ProseBlock} from '../src/core/processor.ts'
+import type {RuleContext} from '../src/core/rule.ts'
+import type {Block, Doc} from '../src/core/types.ts'
 
 /** A retext transformer: what `retextPlugin(options)` returns. */
 export type RetextTransformer = (tree: NlcstRoot, file: VFile) => void

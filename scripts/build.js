@@ -1,12 +1,12 @@
 // Bundle the TypeScript sources into dist/ with esbuild.
 //
 // - dist/core.cjs: the linting core (src/index.ts and everything it imports) as one CommonJS
-//   file, so that it can be compiled from a V8 code cache (src/bundle/load-core.ts);
+//   file, so that it can be compiled from a V8 code cache (src/node/bundle/load-core.ts);
 // - dist/misspellings.txt: the spelling rule's list, read by the core at load;
 // - dist/core.cache: that cache, made by linting the bundled example once (scripts/code-cache.js);
 // - dist/cli.js, dist/index.js, dist/worker.js and dist/chunks/: the CLI, the public API and the
 //   worker thread as ES modules, split so that `soplint --version` loads only the CLI chunk. Every
-//   import of src/index.ts in them is pointed at src/bundle/core.ts, which loads dist/core.cjs.
+//   import of src/index.ts in them is pointed at src/node/bundle/core.ts, which loads dist/core.cjs.
 import {build, transform} from 'esbuild'
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
@@ -18,7 +18,7 @@ import {bundleOptions} from './bundle-options.js'
 const root = process.cwd()
 const options = bundleOptions(root)
 const coreEntry = path.join(root, 'src/index.ts')
-const coreShim = path.join(root, 'src/bundle/core.ts')
+const coreShim = path.join(root, 'src/node/bundle/core.ts')
 
 /** Resolve every import of src/index.ts to the shim that loads dist/core.cjs. */
 const useBundledCore = {
@@ -34,7 +34,7 @@ const useBundledCore = {
 await rm('dist', {recursive: true, force: true})
 
 /** The two front ends with large dependencies stay out of the core; it requires them on the first file of their format. */
-const frontEnds = {latex: path.join(root, 'src/formats/latex.ts'), docx: path.join(root, 'src/formats/docx.ts')}
+const frontEnds = {latex: path.join(root, 'src/core/formats/latex.ts'), docx: path.join(root, 'src/core/formats/docx.ts')}
 const separateFrontEnds = {
   name: 'separate-front-ends',
   setup(b) {
@@ -88,7 +88,7 @@ writeFileSync(coreFile, `// soplint core ${hash}\n${body}`, 'latin1')
 
 await build({
   ...options,
-  entryPoints: {cli: 'src/cli/index.ts', index: 'src/bundle/core.ts', worker: 'src/cli/worker.ts'},
+  entryPoints: {cli: 'src/cli/index.ts', index: 'src/node/bundle/core.ts', worker: 'src/cli/worker.ts'},
   outdir: 'dist',
   legalComments: 'linked',
   plugins: [...options.plugins, useBundledCore]

@@ -1,13 +1,13 @@
 // The trie of the built-in phrase lists, compiled at build time. Building it means tokenizing
 // every word of every list with parse-english, which cost a cold run tens of milliseconds; the
-// bundle gets it instead as a JSON string, in place of src/phrase-trie.ts; src/phrases.ts parses it.
+// bundle gets it instead as a JSON string, in place of src/core/phrase-trie.ts; src/core/phrases.ts parses it.
 import {execFile} from 'node:child_process'
 import path from 'node:path'
 import {build} from 'esbuild'
 
 // Run by node from stdin, so it may use `process`; the core it bundles may not.
 const generator = `import '../rules/index.ts'
-import {phraseTrieData} from '../src/phrases.ts'
+import {phraseTrieData} from '../src/core/phrases.ts'
 process.stdout.write(JSON.stringify(phraseTrieData()))
 `
 
@@ -27,7 +27,7 @@ export async function phraseTrie(options) {
   })
 }
 
-/** An esbuild plugin that bundles the trie in place of src/phrase-trie.ts, computing it by a build with `options`. */
+/** An esbuild plugin that bundles the trie in place of src/core/phrase-trie.ts, computing it by a build with `options`. */
 export function prebuiltPhrases(options) {
   // One trie for every build made with these options (the build makes several bundles).
   let trie
@@ -39,7 +39,7 @@ export function prebuiltPhrases(options) {
         (value) => ({value}),
         (error) => ({error})
       )
-      b.onLoad({filter: /[\\/]src[\\/]phrase-trie\.ts$/}, async () => {
+      b.onLoad({filter: /[\\/]src[\\/]core[\\/]phrase-trie\.ts$/}, async () => {
         const {value, error} = await trie
         if (error) throw error
         return {contents: `export const prebuiltTrie = ${JSON.stringify(value)}`, loader: 'js'}

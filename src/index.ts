@@ -1,14 +1,14 @@
 // The public API. The CLI and the language server use only what is exported here.
 import {rules} from '../rules/index.ts'
-import {presets} from './config/presets.ts'
+import {presets} from './core/presets.ts'
 
-export {lint, lintSync, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './lint.ts'
-export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './formats/index.ts'
-export {validateConfig, didYouMean} from './config/schema.ts'
-export {presets, kinds} from './config/presets.ts'
-export {InputError, isInputError} from './errors.ts'
-export type * from './types.ts'
-export {ruleDoc, rulesTable} from './docs.ts'
+export {lint, lintSync, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
+export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './core/formats/index.ts'
+export {validateConfig, didYouMean} from './core/schema.ts'
+export {presets, kinds} from './core/presets.ts'
+export {InputError, isInputError} from './core/errors.ts'
+export type * from './core/types.ts'
+export {ruleDoc, rulesTable} from './core/docs.ts'
 /** The YAML parser the core reads front matter with; the configuration loader uses it too, so one copy is loaded. */
 export {parse as parseYaml} from 'yaml'
 

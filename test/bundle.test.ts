@@ -1,4 +1,4 @@
-// The bundled build loads its core from dist/core.cjs with a V8 code cache (src/bundle/load-core.ts).
+// The bundled build loads its core from dist/core.cjs with a V8 code cache (src/node/bundle/load-core.ts).
 // The cache only saves time: a missing, stale or corrupt one must give the same report. These tests
 // run copies of the real bin/ and dist/ with the cache in each state.
 import {spawnSync} from 'node:child_process'

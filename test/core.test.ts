@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {lint, type Config, type LintMessage} from '../src/index.ts'
 import fc from 'fast-check'
-import {thousands} from '../src/numbers.ts'
+import {thousands} from '../src/core/numbers.ts'
 
 const only = (id: string): {config: Config} => ({config: {rules: {[id]: 'warn'}}})
 const byRule = (messages: LintMessage[], id: string) => messages.filter((m) => m.ruleId === id)

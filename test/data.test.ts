@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.ts'
 import {lint} from '../src/index.ts'
-import {registeredLists} from '../src/phrases.ts'
+import {registeredLists} from '../src/core/phrases.ts'
 
 void rules
 for (const [list, entries] of registeredLists()) {

@@ -5,9 +5,9 @@ import {readFileSync} from 'node:fs'
 import type {Nodes, Root} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {fix, InputError, lint, lintSync, readDocx, type LintMessage} from '../src/index.ts'
-import {latexError, latexTree} from '../src/formats/latex.ts'
-import {assemble, findInputs, splitMessages} from '../src/formats/include.ts'
-import {parseDocument} from '../src/processor.ts'
+import {latexError, latexTree} from '../src/core/formats/latex.ts'
+import {assemble, findInputs, splitMessages} from '../src/core/formats/include.ts'
+import {parseDocument} from '../src/core/processor.ts'
 
 const only = (id: string) => ({config: {rules: {[id]: 'warn' as const}}, only: [id]})
 const repeated = (messages: LintMessage[]) => messages.filter((m) => m.ruleId === 'repeated-word')

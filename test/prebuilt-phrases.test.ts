@@ -9,7 +9,7 @@ import {pathToFileURL} from 'node:url'
 import {describe, expect, it, vi} from 'vitest'
 import type {Config, LintMessage} from '../src/index.ts'
 import {lint} from '../src/index.ts'
-import {phraseTrieData, registeredLists} from '../src/phrases.ts'
+import {phraseTrieData, registeredLists} from '../src/core/phrases.ts'
 import {soplint, workspace} from './helpers.ts'
 
 const trie = JSON.stringify(phraseTrieData())
@@ -55,11 +55,11 @@ describe('the prebuilt phrase trie', () => {
     expect(Object.values(built).flat().length, 'the fixtures exercise the phrase lists').toBeGreaterThan(100)
     const withTrie = async (data: string) => {
       vi.resetModules()
-      vi.doMock('../src/phrase-trie.ts', () => ({prebuiltTrie: data}))
+      vi.doMock('../src/core/phrase-trie.ts', () => ({prebuiltTrie: data}))
       try {
         return await findings((await import('../src/index.ts')).lint)
       } finally {
-        vi.doUnmock('../src/phrase-trie.ts')
+        vi.doUnmock('../src/core/phrase-trie.ts')
       }
     }
     expect(await withTrie(trie)).toEqual(built)

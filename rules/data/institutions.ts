@@ -5,7 +5,7 @@
 import aliasData from './institution-aliases.yml'
 import orgData from './organizations.yml'
 import universities from './universities.ts'
-import type {Doc, Sentence, Token} from '../../src/types.ts'
+import type {Doc, Sentence, Token} from '../../src/core/types.ts'
 
 /** Whether an institution is a place of study or an employer. */
 export type InstitutionKind = 'university' | 'company'

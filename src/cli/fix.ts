@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto'
 import {constants} from 'node:fs'
 import {access, chmod, chown, open, readFile, realpath, rename, stat, unlink} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from '../errors.ts'
+import {InputError} from '../core/errors.ts'
 import {didYouMean, fix, ruleMeta, type FixOptions, type FixResult} from '../index.ts'
 
 /** The kinds of fix --fix-type takes, after ESLint's. */

@@ -1,7 +1,7 @@
 // The command-line front end: options -> lint/fix -> formatter -> exit code. It only translates;
 // the linting itself is the core's, loaded on first use so `--version` and `--help` stay fast.
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
-import {isInputError} from '../errors.ts'
+import {isInputError} from '../core/errors.ts'
 
 /** The package version, set by the build. */
 declare const SOPLINT_VERSION: string

@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {InputError} from '../errors.ts'
+import {InputError} from '../core/errors.ts'
 import type {LintOptions, LintResult} from '../index.ts'
 
 /** A statement sent to a worker. */

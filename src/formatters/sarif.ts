@@ -1,5 +1,5 @@
 import {pathToFileURL} from 'node:url'
-import type {LintMessage} from '../types.ts'
+import type {LintMessage} from '../core/types.ts'
 import {isStdin, reportPath} from './paths.ts'
 import type {Formatter} from './types.ts'
 

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {thousands} from '../numbers.ts'
+import {thousands} from '../core/numbers.ts'
 import type {Formatter} from './types.ts'
 
 const codes = {red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24]} as const

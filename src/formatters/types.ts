@@ -1,4 +1,4 @@
-import type {LintMessage, Stats} from '../types.ts'
+import type {LintMessage, Stats} from '../core/types.ts'
 
 /** One file's results as the formatters receive them (the ESLint result shape, plus stats). */
 export interface FileResult {

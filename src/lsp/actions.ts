@@ -1,6 +1,6 @@
 // Code actions and hover, built from findings: pure functions of the text and the messages.
 import {CodeActionKind, type CodeAction, type Diagnostic, type Hover, type MarkupKind, type Position, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
-import type {InputFormat, LintMessage} from '../types.ts'
+import type {InputFormat, LintMessage} from '../core/types.ts'
 import {toDiagnostic, toRange} from './convert.ts'
 
 /** The code action kind of "fix all auto-fixable problems". */

@@ -3,7 +3,7 @@
 // lint() reads itself). Editor settings play the part of the CLI's flags: they override the
 // config file key by key (rules by rule id); accepted phrases and user phrases add up.
 import path from 'node:path'
-import type {Config} from '../types.ts'
+import type {Config} from '../core/types.ts'
 
 /** The editor settings the server reads (section `soplint`). */
 export interface ServerSettings {

@@ -5,7 +5,7 @@
 // treat CRLF, LF and CR as one line break; only the BOM (one code unit on the first line)
 // and the 1-based numbering differ.
 import {DiagnosticSeverity, type Diagnostic, type Position, type Range} from 'vscode-languageserver/node'
-import type {LintMessage, MessageLevel} from '../types.ts'
+import type {LintMessage, MessageLevel} from '../core/types.ts'
 
 /** A text as the editor holds it: what it needs to map positions both ways. */
 export interface Text {

@@ -1,6 +1,6 @@
 // Which editor languages the server lints, and as what input format. One table: a new input
 // format (LaTeX, say) is one more line here, and is then linted by default.
-import type {InputFormat} from '../types.ts'
+import type {InputFormat} from '../core/types.ts'
 
 /** Editor language id -> the input format the core reads it as. */
 export const languageFormats: Readonly<Record<string, InputFormat>> = {

@@ -25,20 +25,20 @@ import {
   type WorkspaceEdit
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import type {Config, InputFormat, LintMessage} from '../types.ts'
+import type {Config, InputFormat, LintMessage} from '../core/types.ts'
 import {acceptAction, acceptCommand, documentEdit, fixAllKind, hoverFor, ignoreAction, lineEnding, quickFixes, type AcceptArgs, type RuleInfo, type Target} from './actions.ts'
 import {createConfigStore, defaultSettings, mergeConfig, readSettings, type ConfigStore, type ServerSettings} from './config.ts'
 import {bomOf, problemDiagnostic, toDiagnostic, toOffset} from './convert.ts'
 import {defaultLanguages, formatFor} from './formats.ts'
 import {framedMessages} from './framing.ts'
-import {thousands} from '../numbers.ts'
+import {thousands} from '../core/numbers.ts'
 
 /** The package version, set by the build. */
 declare const SOPLINT_VERSION: string
 const version = typeof SOPLINT_VERSION === 'string' ? SOPLINT_VERSION : '0.0.0-dev'
 
 type Core = typeof import('../index.ts')
-type Loader = typeof import('../config/load.ts')
+type Loader = typeof import('../node/config.ts')
 
 /** What the server remembers about an open document (dropped when it closes). */
 interface DocState {
@@ -89,7 +89,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   const logError = (what: string, error: unknown) => connection.console.error(`soplint: ${what}: ${(error as Error)?.stack ?? String(error)}`)
 
   const loadCore = () =>
-    (core ??= Promise.all([import('../index.ts'), import('../config/load.ts')]).then(([c, loader]) => {
+    (core ??= Promise.all([import('../index.ts'), import('../node/config.ts')]).then(([c, loader]) => {
       const store = createConfigStore(loader, {limit: 64, ttl: watching ? Infinity : 3000})
       const rules = new Map<string, RuleInfo>(c.ruleMeta.map((m) => [m.id, m]))
       return {core: c, loader, store, rules}

@@ -1,8 +1,8 @@
 // The core: text and a resolved configuration in, findings out. No file system, no `node:`.
-import {rules as allRules} from '../rules/index.ts'
-import {retextPass} from '../rules/util.ts'
-import {presets} from './config/presets.ts'
-import {validateConfig} from './config/schema.ts'
+import {rules as allRules} from '../../rules/index.ts'
+import {retextPass} from '../../rules/util.ts'
+import {presets} from './presets.ts'
+import {validateConfig} from './schema.ts'
 import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'

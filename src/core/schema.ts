@@ -1,8 +1,8 @@
 // Validation of configuration objects: pure, so the language server and the CLI share it.
 // Every problem becomes one line naming the source, the key and what was expected.
-import {InputError} from '../errors.ts'
-import type {Rule} from '../rule.ts'
-import type {Config, Level} from '../types.ts'
+import {InputError} from './errors.ts'
+import type {Rule} from './rule.ts'
+import type {Config, Level} from './types.ts'
 import {kinds} from './presets.ts'
 
 const levels = ['error', 'warn', 'info', 'off'] as const

@@ -1,9 +1,9 @@
 // Turning command-line paths into statements to lint, with a clear line for every bad input.
 import {readFile, stat, readdir} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError, isInputError} from '../errors.ts'
+import {InputError, isInputError} from '../core/errors.ts'
 import {formatExtensions, readDocx, type DocxDocument} from '../index.ts'
-import {assemble, type Assembled} from '../formats/include.ts'
+import {assemble, type Assembled} from '../core/formats/include.ts'
 
 /** File extensions searched for in directories: every format soplint reads. */
 export const statementExtensions = Object.keys(formatExtensions)

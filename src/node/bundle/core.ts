@@ -4,7 +4,7 @@
 // dist/index.js thus share one core. The sources import src/index.ts directly.
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import type * as Core from '../index.ts'
+import type * as Core from '../../index.ts'
 import {loadCore} from './load-core.ts'
 
 /** dist/core.cjs, beside the entry files; this module lands in dist/ or in dist/chunks/. */

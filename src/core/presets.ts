@@ -1,4 +1,4 @@
-import type {Kind} from '../types.ts'
+import type {Kind} from './types.ts'
 
 /** Word ranges and descriptions of the kinds of statement. */
 export const presets: Record<Kind, {minWords: number; maxWords: number; description: string}> = {

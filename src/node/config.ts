@@ -5,8 +5,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {lilconfig, type LilconfigResult} from 'lilconfig'
 import {parseYaml} from '../index.ts'
-import {InputError, isInputError} from '../errors.ts'
-import type {Config} from '../types.ts'
+import {InputError, isInputError} from '../core/errors.ts'
+import type {Config} from '../core/types.ts'
 
 /** The file names searched for, nearest directory first. */
 export const configFiles = ['package.json', '.soplintrc', '.soplintrc.json', '.soplintrc.yaml', '.soplintrc.yml']

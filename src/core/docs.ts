@@ -1,5 +1,5 @@
 // Rule documentation rendered from rule metadata, so docs cannot drift from behaviour.
-import {presets} from './config/presets.ts'
+import {presets} from './presets.ts'
 import type {RuleMeta} from './rule.ts'
 
 type Meta = RuleMeta<any> & {url: string}
