@@ -2,20 +2,24 @@
 // that are merely unknown, so names, jargon and code identifiers cannot trip it. The list is
 // generated from @cspell/dict-en-common-misspellings by scripts/gen-misspellings.js (filtered
 // against English word lists); rules/data/spelling.yml adds words run together ("infact").
-import misspellings from './data/misspellings.ts'
 import data from './data/spelling.yml'
 import {registerPhrases, type PhraseEntry} from '../src/core/phrases.ts'
+import {defineData} from '../src/core/data.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote, reportPhrases} from './util.ts'
 
 registerPhrases('spelling', data as PhraseEntry[])
 
+/** The list of common misspellings: 2 MB, so it is loaded through the data loader, not imported. */
+const misspellingsData = defineData<string>('misspellings', () => import('./data/misspellings.ts').then((m) => m.default as string))
+
 /**
  * The corrections of a misspelling, found by binary search in the sorted data string itself:
  * building a table of 90,000 entries cost more than linting a whole statement.
  */
 function corrections(key: string): readonly string[] | undefined {
+  const misspellings = misspellingsData.get()
   // The data opens with a newline; every line starts after one. Searching back from mid - 1
   // keeps start <= mid, so each step shrinks the range.
   let lo = 1
@@ -50,6 +54,7 @@ const map = {
 export default defineRule({
   meta: {
     id: 'spelling',
+    data: [misspellingsData],
     description: 'Common misspellings ("recieve", "acheive", "enviroment")',
     rationale:
       'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Only words on a list of known misspellings are flagged (from the CSpell common-misspellings dictionary, which draws on Wikipedia\'s lists of common misspellings), so names, jargon and code are left alone; run a full spell checker as well.',

@@ -2,10 +2,11 @@
 import {rules} from '../rules/index.ts'
 import {presets} from './core/presets.ts'
 
-export {lint, lintSync, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
+export {lint, lintSync, prepare, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
 export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './core/formats/index.ts'
 export {validateConfig, didYouMean} from './core/schema.ts'
 export {presets, kinds} from './core/presets.ts'
+export {defineData, loadData, type DataSet, type DataSupplier} from './core/data.ts'
 export {InputError, isInputError} from './core/errors.ts'
 export type * from './core/types.ts'
 export {ruleDoc, rulesTable} from './core/docs.ts'

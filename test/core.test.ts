@@ -176,3 +176,16 @@ describe('thousands', () => {
     expect(thousands(1234567)).toBe('1,234,567')
   })
 })
+
+describe('data loader', () => {
+  it('lintSync() names the data set it lacks, and a supplied value is used in place of the bundled one', async () => {
+    const {defineData, loadData} = await import('../src/index.ts')
+    const words = defineData('test-words', async () => 'bundled', (raw: string) => raw.toUpperCase())
+    expect(() => words.get()).toThrow(/"test-words" is not loaded/)
+    await loadData([words], (name) => (name === 'test-words' ? 'supplied' : undefined))
+    expect(words.get()).toBe('SUPPLIED')
+    const other = defineData('other-words', async () => 'bundled')
+    await loadData([other], () => undefined)
+    expect(other.get()).toBe('bundled')
+  })
+})

@@ -7,7 +7,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver/node'
-import {lintSync, type LintMessage} from '../src/index.ts'
+import {lintSync, prepare, type LintMessage} from '../src/index.ts'
 import {shape, startClient, type Client} from './lsp-client.ts'
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'soplint-lsp-robust-'))
@@ -26,6 +26,7 @@ const expected = (text: string) =>
 let client: Client
 
 beforeAll(async () => {
+  await prepare()
   // An editor that announces no capabilities at all, sets the debounce at start-up, and passes
   // a flag of its own on the command line (as VS Code does).
   client = await startClient({rootDir: workspace, capabilities: {}, initializationOptions: {soplint: {debounce: 100}}, args: ['--stdio', `--clientProcessId=${process.pid}`]})

@@ -3,6 +3,7 @@ import {rules as allRules} from '../../rules/index.ts'
 import {retextPass} from '../../rules/util.ts'
 import {presets} from './presets.ts'
 import {validateConfig} from './schema.ts'
+import {loadData, type DataSupplier} from './data.ts'
 import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'
@@ -24,6 +25,8 @@ export interface LintOptions {
   mdast?: MdastRoot
   /** Only these rules (used by --fix-rule and quick fixes); all enabled ones otherwise. */
   only?: string[]
+  /** Supplies large data by name (word lists, models) in place of the bundled default; see data.ts. */
+  loadData?: DataSupplier
 }
 
 /** Options for fix(): lint()'s, plus which rules may fix. */
@@ -45,8 +48,24 @@ const BOM = '\uFEFF'
 
 /** Lint a statement. Positions are into the text without a leading byte order mark. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
-  await loadFormat(options.format ?? formatOf(options.filePath))
+  await prepare(options)
   return lintSync(text, options)
+}
+
+/**
+ * Load what lintSync() needs for these options and is not loaded yet: the format's reader and the
+ * large data of every rule that may run. lint() and fix() do this themselves.
+ */
+export async function prepare(options: LintOptions = {}): Promise<void> {
+  const sets = allRules
+    .filter((r) => (!options.only || options.only.includes(r.meta.id)) && configuredLevel(options.config, r.meta.id) !== 'off')
+    .flatMap((r) => r.meta.data ?? [])
+  await Promise.all([loadFormat(options.format ?? formatOf(options.filePath)), loadData(sets, options.loadData)])
+}
+
+function configuredLevel(config: Config | undefined, id: string): Level | undefined {
+  const setting = config?.rules?.[id]
+  return Array.isArray(setting) ? setting[0] : setting
 }
 
 // The LaTeX front end brings a large parser: it is loaded on the first .tex, not at start-up.
@@ -104,7 +123,7 @@ const maxPasses = 10
 export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
   const format = options.format ?? formatOf(options.filePath)
   if (!canFix(format)) throw new InputError('--fix does not write Word documents; make the changes in Word (run without --fix to list them)')
-  await loadFormat(format)
+  await prepare(options)
   const bom = text.startsWith(BOM) ? BOM : ''
   let body = bom ? text.slice(1) : text
   const {fixRules, ...lintOptions} = options

@@ -1,3 +1,4 @@
+import type {DataSet} from './data.ts'
 import type {Doc, FixKind, Kind, Level, ResolvedSettings} from './types.ts'
 
 /** Where a rule's documentation lives. */
@@ -39,6 +40,8 @@ export interface RuleMeta<O = Record<string, unknown>> {
   options?: {[K in keyof O]: OptionSpec}
   /** A before/after pair for docs and hover. */
   example: {before: string; after: string}
+  /** Large data the rule reads (word lists, models), loaded through the front end's loader before it runs. */
+  data?: DataSet<any>[]
 }
 
 /** One option of a rule: its type, default and a line of documentation. */
