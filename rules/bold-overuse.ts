@@ -39,6 +39,7 @@ export default defineRule<Options>({
       'Emphasis works by contrast: when a fifth of a statement is bold, nothing stands out and the page reads as a list of keywords shouting at the reviewer. Keep bold for at most one key phrase per page, or none; reviewers read the whole statement anyway. Style guides agree: Butterick\'s Practical Typography ("Bold or italic") advises using both as little as possible, and the Chicago Manual of Style (7.50) notes that emphasis loses its force when overused. ALL CAPS reads as shouting. Paper and book titles in italics are normal, so italics have a higher limit.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'layout',
     options: {
       maxShare: {type: 'number', default: 0.08, description: 'Largest share of the words that may be bold in the whole document'},
       minSpans: {type: 'number', default: 5, description: 'Fewest bold (or italic) phrases before the document share is judged'},

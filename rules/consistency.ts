@@ -85,6 +85,7 @@ export default defineRule({
       'Mixed spellings ("PhD" then "Ph.D.", "modeling" then "modelling", "organize" then "organise") look like a statement stitched together from drafts. Either spelling is fine; pick the one the document already uses most and keep to it (Chicago Manual of Style 2.51 and most style guides ask for one consistent spelling; Oxford spelling pairs -ize with British -our, so -ize alone is not treated as American). Word lists: rules/data/consistency.yml.',
     defaultLevel: 'warn',
     fix: 'suggest',
+    type: 'suggestion',
     example: {
       before: 'I hope to start a PhD in the fall. A Ph.D. would let me study behavior and modelling.',
       after: 'I hope to start a PhD in the fall. A PhD would let me study behavior and modeling.'

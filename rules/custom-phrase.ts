@@ -7,10 +7,12 @@ import {quote} from './util.ts'
 export default defineRule({
   meta: {
     id: 'custom-phrase',
+    ownIds: true,
     description: 'Phrases you list under `phrases` in your configuration',
     rationale: 'Advisers and writing centres keep their own lists of phrases to avoid; `phrases` lets a project add them without code.',
     defaultLevel: 'warn',
     fix: 'suggest',
+    type: 'suggestion',
     example: {before: '"phrases": [{"phrase": "utilize", "replace": "use"}] flags `We utilize GPUs.`', after: 'We use GPUs.'}
   },
   check({doc, settings, options, report}) {

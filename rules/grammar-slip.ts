@@ -4,7 +4,7 @@
 // perfect with a finished time, "it's" for "its", "the reason ... is because", "passed out"
 // for graduated, and "although ..., but".
 import data from './data/grammar-slip.yml'
-import {phraseMatches, registerPhrases, replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule, type Report} from '../src/core/rule.ts'
 import type {Doc, Sentence, Token} from '../src/core/types.ts'
 import {phraseMessage, quote} from './util.ts'
@@ -34,7 +34,6 @@ interface SlipData {
 }
 
 const slip = data as SlipData
-registerPhrases('grammar-slip', slip.phrases)
 
 const oneOfExempt = new Set(slip.oneOfExempt)
 const oneOfBoundary = new Set(slip.oneOfBoundary)
@@ -46,20 +45,22 @@ const participles = new Map(Object.entries(slip.participles))
 export default defineRule({
   meta: {
     id: 'grammar-slip',
+    phrases: slip.phrases,
     description: 'Usage slips common among non-native writers ("discuss about", "one of the best university", "state of art")',
     rationale:
       'Readers on admissions committees notice usage that standard written English does not share, such as redundant prepositions ("emphasize on"), Indian-English idioms ("do the needful", "passed out" for graduated), stative verbs in the progressive ("I am having experience") or a singular noun after "one of the". Each slip is small, but several together make a statement read as unedited. Phrase list: rules/data/grammar-slip.yml; sources: Swan, Practical English Usage, and Sailaja, Indian English.',
     defaultLevel: 'warn',
     // Entries marked `auto: true` in the data are safe for --fix; every other replacement is a suggestion.
     fix: 'auto',
+    type: 'problem',
     example: {
       before: 'As we all know that data is everywhere. In my internship I learned to cope up with noisy labels and to discuss about them with the team.',
       after: 'As we all know, data is everywhere. In my internship I learned to cope with noisy labels and to discuss them with the team.'
     }
   },
-  check({doc, report}) {
+  check({doc, report, phrases}) {
     const found: Report[] = []
-    for (const match of phraseMatches(doc, 'grammar-slip')) {
+    for (const match of phrases) {
       const entry = match.entry as SlipEntry
       if (!holds(doc, match, entry)) continue
       const tokens = match.tokens.slice(entry.lead ?? 0, match.tokens.length - (entry.trail ?? 0))
@@ -181,7 +182,7 @@ const clauseBreaks = new Set(['and', 'but', 'while', 'whereas', 'which', 'who', 
 const perfectAux = new Set(['have', 'has', "'ve", "i've", "we've", "they've", "you've"])
 const between = new Set(['also', 'already', 'successfully', 'just', 'never', 'first', 'actively', 'extensively', 'previously', 'even', 'not', 'personally', 'independently', 'further', 'additionally'])
 // A year is a finished time only once it is over ("I have been invited to speak in 2031").
-const thisYear = new Date().getFullYear()
+const thisYear = () => new Date().getFullYear()
 const modals = new Set(['would', 'could', 'should', 'must', 'might', 'may', 'will', "'d", 'to', 'can', 'shall'])
 
 // "In 2019 I have completed" -> "completed": the present perfect with a finished past time.
@@ -196,9 +197,9 @@ function presentPerfect(doc: Doc, sentence: Sentence, found: Report[]): void {
     if (w === 'yesterday') markers.push([i, i])
     else if (w === 'last' && finishedPeriods.has(t[i + 1]?.norm ?? '') && !['the', 'this', 'past', 'these', 'over'].includes(prev ?? '')) markers.push([i, i + 1])
     else if (w === 'ago' && agoUnits.has(prev ?? '')) markers.push([i - 2, i])
-    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && Number(w) < thisYear && t[i + 1]?.norm !== '-') markers.push([i - 1, i])
+    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && Number(w) < thisYear() && t[i + 1]?.norm !== '-') markers.push([i - 1, i])
     // "in the year 2022", the same finished time in a longer form.
-    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'year' && t[i - 2]?.norm === 'the' && t[i - 3]?.norm === 'in' && Number(w) < thisYear) markers.push([i - 3, i])
+    else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'year' && t[i - 2]?.norm === 'the' && t[i - 3]?.norm === 'in' && Number(w) < thisYear()) markers.push([i - 3, i])
     else if (w === 'when' && t[i + 1]?.norm === 'i' && t[i + 2]?.norm === 'was') markers.push([i, i + 2])
   }
   if (markers.length === 0) return

@@ -1,8 +1,6 @@
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {defineRule} from '../src/core/rule.ts'
-import {quote, registerRetext, retextFindings, type RetextTransformer} from './util.ts'
-
-registerRetext('indefinite-article', (retextIndefiniteArticle as unknown as () => RetextTransformer)(), (block) => block.tokens.some((t) => t.norm === 'a' || t.norm === 'an'))
+import {quote, transformerOf} from './util.ts'
 
 /** `a` before a vowel sound, `an` before a consonant sound. */
 export default defineRule({
@@ -11,11 +9,13 @@ export default defineRule({
     description: '`a` or `an` that does not match the sound of the next word',
     rationale: '"an unique", "a MSc" and "a hour" read as slips; the article follows the sound, not the letter.',
     defaultLevel: 'warn',
+    retext: {transformer: transformerOf(retextIndefiniteArticle), mayFire: (block) => block.tokens.some((t) => t.norm === 'a' || t.norm === 'an')},
     fix: 'suggest',
+    type: 'problem',
     example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}
   },
-  check({doc, report}) {
-    for (const {message, start, end} of retextFindings(doc, 'indefinite-article')) {
+  check({doc, report, retext}) {
+    for (const {message, start, end} of retext) {
       const actual = doc.text.slice(start, end)
       const expected = (message.expected ?? []).map((e) => (/^A/.test(actual) ? e[0].toUpperCase() + e.slice(1) : e))
       if (expected.length === 0) continue

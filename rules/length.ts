@@ -12,6 +12,7 @@ export default defineRule({
       'Programs and employers set limits, and readers notice a statement that runs long or stops short. With your own limit (`maxWords` or `minWords` in front matter or config) a statement outside it is a warning. Without one, the preset gives a usual range (about 1,000 words for a statement of purpose, 900 for a personal statement, 2,000 for a research statement, one page or about 400 words for a cover letter) and a statement outside it is only an info finding, since programs differ: an NSF GRFP personal statement may run three pages.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'problem',
     example: {before: 'A 1,400-word statement for a program that asks for 1,000.', after: 'The same story in 950 words.'}
   },
   check({doc, settings, report}) {

@@ -1,10 +1,8 @@
 import data from './data/letter-formality.yml'
-import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Doc, Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
-
-registerPhrases('letter-formality', data as PhraseEntry[])
 
 // Classes a cover letter expects: its salutation, its sign-off and its thanks.
 const expectedInLetter = new Set(['salutation', 'signoff', 'thanks'])
@@ -20,19 +18,21 @@ const letterNote =
 export default defineRule({
   meta: {
     id: 'letter-formality',
+    phrases: data as PhraseEntry[],
     description: 'Letter conventions out of place in a statement ("Dear Sir", "Thanking You", "Yours sincerely")',
     rationale:
       'A statement of purpose, personal statement or research statement is an essay read inside an application file, not a letter: admissions offices ask for it as a document, and a salutation, a sign-off or a plea for a favourable reply reads as a template and spends words that should carry evidence. In a cover letter the salutation and sign-off are expected and are not flagged, but an unnamed salutation ("To whom it may concern") and dated formulas ("Respected Sir", "Thanking you") still are: address a named person or team. Phrase list: rules/data/letter-formality.yml.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'suggestion',
     example: {
       before: 'Kindly consider my application.\n\nYours faithfully,\nAsha Verma',
       after: 'In your group I want to test whether these methods hold up on clinical data from rural hospitals.'
     }
   },
-  check({doc, settings, report}) {
+  check({doc, settings, report, phrases}) {
     const letter = settings.kind === 'cover-letter'
-    const matches = phraseMatches(doc, 'letter-formality')
+    const matches = phrases
     let lastEnd = -1
     for (let i = 0; i < matches.length; i++) {
       const match = best(matches, i)

@@ -1,10 +1,8 @@
 import data from './data/missing-specifics.yml'
-import {phraseMatches, registerPhrases, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
-
-registerPhrases('missing-specifics', data as PhraseEntry[])
 
 // Named metrics: a sentence that names one has given the reader something to check.
 const metrics = new Set([
@@ -30,19 +28,21 @@ const workNamed = new Set(['on', 'about', 'in', 'into', 'titled', 'entitled', 'r
 export default defineRule({
   meta: {
     id: 'missing-specifics',
+    phrases: data as PhraseEntry[],
     description: 'Claims with nothing a reader can check ("state-of-the-art results", "numerous projects", "a reputed journal")',
     rationale:
       'A committee weighs evidence. "Our model gives state-of-the-art results" or "published in a reputed journal" asks the reader to take your word, while "cut the error of a U-Net baseline from 9.1% to 6.4% on a public dental X-ray set" or the name of the venue can be checked. UC Berkeley\'s guide to writing the statement of purpose asks applicants to say, for research they did, with whom, the title of the project, their responsibilities and the outcome. Outcome claims are not flagged when the sentence gives a number, a named metric or a named benchmark. Phrase list: rules/data/missing-specifics.yml.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'suggestion',
     example: {
       before: 'My pruned detector achieved excellent results and ran faster than various models.',
       after: 'My pruned detector kept 97% of the baseline mAP on COCO while running twice as fast as YOLOv5-s.'
     }
   },
-  check({doc, report}) {
+  check({doc, report, phrases}) {
     let lastEnd = -1
-    for (const match of phraseMatches(doc, 'missing-specifics')) {
+    for (const match of phrases) {
       if (match.start < lastEnd) continue
       const after = rest(match)
       if (!flagged(match, after)) continue

@@ -24,6 +24,7 @@ export default defineRule({
       'In a statement the reader wants to know what you did. "A new model was proposed" hides the actor; "I proposed a new model" claims the work. Only past passives are flagged ("was introduced", "have been listed"), the ones that narrate work; present and modal passives ("is flawed", "can be sampled") and states such as "interested in" or "based in" are not.',
     defaultLevel: 'info',
     fix: 'none',
+    type: 'suggestion',
     example: {before: 'Here I was introduced to attention models.', after: 'Here I learned to build attention models.'}
   },
   check({doc, report}) {

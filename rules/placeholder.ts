@@ -31,6 +31,7 @@ export default defineRule({
       'A bracketed "[University]", a link to "#", a "TODO" or a stand-in like "XYZ Company" tells the committee the statement came from a template and was not read before it was sent, and a dead link asks the reader to click on nothing. It is the easiest mistake to avoid and among the costliest to make, which is why it is an error rather than a warning.',
     defaultLevel: 'error',
     fix: 'none',
+    type: 'problem',
     example: {
       before: 'I am excited to apply to the [Program Name] at [University]; my code is on my [website](#).',
       after: 'I am excited to apply to the MS in Robotics at Carnegie Mellon; my code is at https://github.com/jdoe/planner.'

@@ -30,6 +30,7 @@ export default defineRule<{age: number; threshold: number; minWords: number}>({
       'Committees read hundreds of statements. A sentence that seven readability formulas (Flesch, Dale-Chall, SMOG, Gunning fog and others, as in retext-readability) agree is hard costs attention that your ideas need. Tuned for graduate-level readers: ordinary academic sentences pass.',
     defaultLevel: 'info',
     fix: 'none',
+    type: 'suggestion',
     options: {
       age: {type: 'number', default: 22, description: 'Reading age of the target reader'},
       threshold: {type: 'number', default: 5 / 7, description: 'Share of the seven formulas that must agree'},

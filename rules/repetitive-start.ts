@@ -42,6 +42,7 @@ export default defineRule<Options>({
       'Three sentences in a row that open the same way ("I am ... I am ... I am") read as a list and bury what each sentence adds; when most sentences open with "I", the statement reads as an inventory of the writer rather than an account of the work. Starting some sentences with the context, the problem or the result varies the rhythm and puts the new information first (Williams and Bizup, Style: Lessons in Clarity and Grace, on topics and old-before-new).',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'suggestion',
     options: {
       run: {type: 'number', default: 3, description: 'Sentences in a row with the same opening that are reported'},
       maxIShare: {type: 'number', default: 0.5, description: 'Largest share of the sentences that may open with "I"'},

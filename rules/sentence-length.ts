@@ -9,6 +9,7 @@ export default defineRule<{max: number; hardMax: number}>({
       'Readers of statements skim; a sentence over about 40 words usually packs two ideas and loses the reader before its point. Plain-language guidance (for example the UK Government Digital Service) puts the comfortable limit near 25 words. Good writers do use the odd long sentence, so one between `max` and `hardMax` words is an info finding, and only one over `hardMax` gets the rule\'s level; set both to the same number to hold every sentence to one limit.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'suggestion',
     options: {
       max: {type: 'number', default: 40, description: 'Most words a sentence may have'},
       hardMax: {type: 'number', default: 60, description: "Sentences longer than this get the rule's level; shorter ones over max are info"}

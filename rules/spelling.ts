@@ -3,13 +3,11 @@
 // generated from @cspell/dict-en-common-misspellings by scripts/gen-misspellings.js (filtered
 // against English word lists); rules/data/spelling.yml adds words run together ("infact").
 import data from './data/spelling.yml'
-import {registerPhrases, type PhraseEntry} from '../src/core/phrases.ts'
+import {type PhraseEntry} from '../src/core/phrases.ts'
 import {defineData} from '../src/core/data.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote, reportPhrases} from './util.ts'
-
-registerPhrases('spelling', data as PhraseEntry[])
 
 /** The list of common misspellings: 2 MB, so it is loaded through the data loader, not imported. */
 const misspellingsData = defineData<string>('misspellings', () => import('./data/misspellings.ts').then((m) => m.default as string))
@@ -54,12 +52,14 @@ const map = {
 export default defineRule({
   meta: {
     id: 'spelling',
+    phrases: data as PhraseEntry[],
     data: [misspellingsData],
     description: 'Common misspellings ("recieve", "acheive", "enviroment")',
     rationale:
       'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Only words on a list of known misspellings are flagged (from the CSpell common-misspellings dictionary, which draws on Wikipedia\'s lists of common misspellings), so names, jargon and code are left alone; run a full spell checker as well.',
     defaultLevel: 'warn',
     fix: 'suggest',
+    type: 'problem',
     example: {before: 'I hope to acheive this in an enviroment of peers.', after: 'I hope to achieve this in an environment of peers.'}
   },
   check(context) {
@@ -84,7 +84,7 @@ export default defineRule({
         })
       }
     }
-    reportPhrases(context, 'spelling')
+    reportPhrases(context)
   }
 })
 

@@ -1,32 +1,31 @@
 import data from './data/stock-phrase.yml'
-import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
-import {registerPhrases} from '../src/core/phrases.ts'
+import {replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Block, Doc, Sentence} from '../src/core/types.ts'
 import {quote} from './util.ts'
-
-registerPhrases('stock-phrase', data as PhraseEntry[])
 
 /** Cliches and filler typical of statements, weighed by where they stand. */
 export default defineRule({
   meta: {
     id: 'stock-phrase',
+    phrases: data as PhraseEntry[],
     description: 'Cliches and filler typical of statements ("From a young age", "fast learner", "change the world")',
     rationale:
       'Readers of statements see the same openings, self-descriptions and closing claims in most of the pile, and a stock phrase tells them nothing about you. University career centres tell applicants not to write a cliched introduction or conclusion (University of Virginia Career Center, graduate school statement guidance) and to use concrete examples from their own experience instead. An opening cliche in the first sentence or a closing cliche in the last paragraph costs most, because that is where readers form their view. Phrase list: rules/data/stock-phrase.yml.',
     defaultLevel: 'warn',
     fix: 'suggest',
+    type: 'suggestion',
     example: {
       before: 'From a young age, I have been passionate about computers. I am a fast learner and a team player.',
       after: 'In my second year I rewrote our robotics club\'s path planner; it cut our lap time by a third.'
     }
   },
-  check({doc, settings, report}) {
+  check({doc, settings, report, phrases}) {
     const opening = openingBlock(doc)
     const firstSentence = opening?.sentences[0]
     const closing = closingBlock(doc)
     let lastEnd = -1
-    for (const match of phraseMatches(doc, 'stock-phrase')) {
+    for (const match of phrases) {
       if (match.start < lastEnd) continue
       const cls = match.entry.class
       // A letter's closing line is expected in a cover letter.

@@ -307,6 +307,7 @@ export default defineRule({
       'When several files are linted together, a file that names another file\'s target where a target could stand, in any tense but the writer\'s own history, is flagged too ("Stanford\'s faculty lead the field" in the Princeton file when another file is for Stanford).',
     defaultLevel: 'error',
     fix: 'suggest',
+    type: 'problem',
     example: {
       before: 'I am excited to apply to the PhD program at Yale, where I hope to work with Professor Rivera.',
       after: 'I am excited to apply to the PhD program at Princeton, where I hope to work with Professor Rivera.'

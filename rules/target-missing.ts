@@ -28,6 +28,7 @@ export default defineRule({
       'The finding sits on the first sentence of the closing paragraph, where a "why this school" passage usually goes. Without a target the rule is silent.',
     defaultLevel: 'warn',
     fix: 'none',
+    type: 'problem',
     example: {
       before: 'I am confident that this program is the right place for the next step of my career.',
       after: 'Princeton\'s work on verified systems, and Professor Rivera\'s group in particular, is why I am applying.'

@@ -4,7 +4,7 @@
 // may say which of its words to report (`target`), and may require a context: the next word
 // (`next`) or a word nearby (`near`), for terms that are also ordinary words (latex, python).
 import data from './data/terminology.yml'
-import {phraseMatches, registerPhrases, tokenize, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
+import {tokenize, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
@@ -25,22 +25,23 @@ export interface TermEntry extends PhraseEntry {
 }
 
 const entries = data as TermEntry[]
-registerPhrases('terminology', entries)
 
 /** Names and terms spelled the way their owners spell them. */
 export default defineRule({
   meta: {
     id: 'terminology',
+    phrases: entries,
     description: 'Names of tools, companies and degrees spelled the wrong way ("Youtube", "Pytorch", "Phd")',
     rationale:
       'Writing a tool or company name the way its owner does ("GitHub", "PyTorch", "LaTeX") shows the care that a reader of a technical statement looks for; "Github" or "Pytorch" reads as unfamiliarity with the tool you claim. Compound adjectives such as "state-of-the-art" are hyphenated before a noun (Chicago Manual of Style, 7.81). Phrase list: rules/data/terminology.yml.',
     defaultLevel: 'warn',
     fix: 'auto',
+    type: 'problem',
     example: {before: 'I learned Pytorch from Youtube tutorials and built state of the art models.', after: 'I learned PyTorch from YouTube tutorials and built state-of-the-art models.'}
   },
-  check({doc, report}) {
+  check({doc, report, phrases}) {
     const seen = new Set<number>()
-    for (const match of phraseMatches(doc, 'terminology')) {
+    for (const match of phrases) {
       const entry = match.entry as TermEntry
       const span = targetTokens(match, entry)
       if (!span || seen.has(span[0].start)) continue

@@ -23,6 +23,7 @@ export default defineRule({
       'A paragraph that stops without a full stop looks unfinished: the reader wonders whether a sentence was cut, and a committee reads it as a statement that was not proofread. Titles, salutations, sign-offs and name lines are not sentences and are left alone.',
     defaultLevel: 'warn',
     fix: 'suggest',
+    type: 'problem',
     example: {
       before: 'I believe this lab is the best place for me to grow as a researcher',
       after: 'I believe this lab is the best place for me to grow as a researcher.'

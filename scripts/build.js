@@ -6,7 +6,8 @@
 // - dist/core.cache: that cache, made by linting the bundled example once (scripts/code-cache.js);
 // - dist/cli.js, dist/index.js, dist/worker.js and dist/chunks/: the CLI, the public API and the
 //   worker thread as ES modules, split so that `soplint --version` loads only the CLI chunk. Every
-//   import of src/index.ts in them is pointed at src/node/bundle/core.ts, which loads dist/core.cjs.
+//   import of src/index.ts in them is pointed at src/node/bundle/core.ts, which loads dist/core.cjs;
+// - dist/browser/: the core as ES modules for a browser's Web Worker.
 import {build, transform} from 'esbuild'
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
@@ -93,5 +94,14 @@ await build({
   legalComments: 'linked',
   plugins: [...options.plugins, useBundledCore]
 })
+
+// dist/browser/: the same core for a browser's Web Worker, from the same sources: ES modules, split,
+// so that the LaTeX and Word readers and the large data sets (dynamic imports in the core) are
+// chunks a browser fetches on first use. It has none of the Node build's speed-ups (the code
+// cache, the misspellings file); test/browser-core.test.ts holds it to the Node build's findings.
+// The `worker` condition picks packages' builds for workers: micromark's entity decoder otherwise
+// takes its DOM build, which needs `document`, and a Web Worker has none.
+const {banner: _nodeBanner, ...browserBase} = options
+await build({...browserBase, platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: {core: 'src/index.ts'}, outdir: 'dist/browser', legalComments: 'linked'})
 
 execFileSync(process.execPath, [path.join(root, 'scripts/code-cache.js')], {stdio: 'inherit'})

@@ -6,9 +6,9 @@ import path from 'node:path'
 import {build} from 'esbuild'
 
 // Run by node from stdin, so it may use `process`; the core it bundles may not.
-const generator = `import '../rules/index.ts'
-import {phraseTrieData} from '../src/core/phrases.ts'
-process.stdout.write(JSON.stringify(phraseTrieData()))
+const generator = `import {rules} from '../rules/index.ts'
+import {phraseListsOf, phraseTrieData} from '../src/core/phrases.ts'
+process.stdout.write(JSON.stringify(phraseTrieData(phraseListsOf(rules))))
 `
 
 /** The serialised trie of the lists the sources register, computed by bundling and running them. */

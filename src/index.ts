@@ -1,10 +1,11 @@
 // The public API. The CLI and the language server use only what is exported here.
 import {rules} from '../rules/index.ts'
-import {presets} from './core/presets.ts'
 
-export {lint, lintSync, prepare, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
-export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './core/formats/index.ts'
+export {lint, lintSync, prepare, fix, formatOf, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
+export {inputFormats, formatExtensions, canFix, readDocx, latexError} from './core/formats/index.ts'
 export {validateConfig, didYouMean} from './core/schema.ts'
+export {mergeConfig, resolveSettings, ruleSetting, kindFromName, readFrontmatterSettings, type KindSource, type FrontmatterSettings} from './core/settings.ts'
+export {fixTypes, type FixType} from './core/rule.ts'
 export {presets, kinds} from './core/presets.ts'
 export {defineData, loadData, type DataSet, type DataSupplier} from './core/data.ts'
 export {InputError, isInputError} from './core/errors.ts'
@@ -19,4 +20,3 @@ export const ruleMeta = rules.map((r) => r.meta)
 /** The ids of every rule, for validation and completion. */
 export const ruleIds = rules.map((r) => r.meta.id)
 
-void presets

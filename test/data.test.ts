@@ -2,10 +2,9 @@
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.ts'
 import {lint} from '../src/index.ts'
-import {registeredLists} from '../src/core/phrases.ts'
+import {phraseListsOf} from '../src/core/phrases.ts'
 
-void rules
-for (const [list, entries] of registeredLists()) {
+for (const [list, entries] of phraseListsOf(rules)) {
   describe(`phrase data: ${list}`, () => {
     for (const entry of entries) {
       it(`${entry.phrase}`, async () => {

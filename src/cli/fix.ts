@@ -6,41 +6,7 @@ import {constants} from 'node:fs'
 import {access, chmod, chown, open, readFile, realpath, rename, stat, unlink} from 'node:fs/promises'
 import path from 'node:path'
 import {InputError} from '../core/errors.ts'
-import {didYouMean, fix, ruleMeta, type FixOptions, type FixResult} from '../index.ts'
-
-/** The kinds of fix --fix-type takes, after ESLint's. */
-export const fixTypes = ['problem', 'suggestion', 'layout'] as const
-
-/** A kind of fix: `problem` mends an error, `suggestion` improves style, `layout` changes only spacing or markup. */
-export type FixType = (typeof fixTypes)[number]
-
-/**
- * The fix type of each rule that fixes or suggests. A rule not listed is a `suggestion`; a test
- * makes every rule whose fix is automatic appear here, so classifying one is a conscious choice.
- */
-export const ruleFixTypes: Readonly<Record<string, FixType>> = {
-  // The text is wrong: a doubled word, a misspelled name, a slip of grammar or spelling, a
-  // sentence without its full stop, another school's name.
-  'repeated-word': 'problem',
-  terminology: 'problem',
-  'grammar-slip': 'problem',
-  spelling: 'problem',
-  'indefinite-article': 'problem',
-  'unpunctuated-end': 'problem',
-  'target-mismatch': 'problem',
-  // The text is correct but could read better.
-  'redundant-acronym': 'suggestion',
-  hedge: 'suggestion',
-  'stock-phrase': 'suggestion',
-  'letter-formality': 'suggestion',
-  consistency: 'suggestion',
-  'custom-phrase': 'suggestion'
-}
-
-/** The fix type of a rule. */
-export function fixTypeOf(ruleId: string): FixType {
-  return ruleFixTypes[ruleId] ?? 'suggestion'
-}
+import {didYouMean, fix, fixTypes, ruleMeta, type FixOptions, type FixResult, type FixType} from '../index.ts'
 
 /** What the fix flags ask for: none, a real fix, or a dry run; and which rules may fix. */
 export interface FixPlan {
@@ -63,7 +29,7 @@ export function fixPlan(options: {fix?: boolean; fixDryRun?: boolean; fixType?: 
     for (const type of options.fixType) {
       if (!fixTypes.includes(type as FixType)) throw new InputError(`--fix-type: unknown type "${type}"${didYouMean(type, fixTypes)} (types: ${fixTypes.join(', ')})`)
     }
-    fixRules = auto.filter((id) => options.fixType!.includes(fixTypeOf(id)))
+    fixRules = ruleMeta.filter((m) => m.fix === 'auto' && options.fixType!.includes(m.type)).map((m) => m.id)
   }
   if (options.fixRule) {
     const ids = ruleMeta.map((m) => m.id)

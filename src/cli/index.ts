@@ -2,32 +2,11 @@
 // the linting itself is the core's, loaded on first use so `--version` and `--help` stay fast.
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {isInputError} from '../core/errors.ts'
+import type {CliOptions} from './options.ts'
 
 /** The package version, set by the build. */
 declare const SOPLINT_VERSION: string
 const version = typeof SOPLINT_VERSION === 'string' ? SOPLINT_VERSION : '0.0.0-dev'
-
-/** Options the main command takes. */
-export interface CliOptions {
-  format: string
-  outputFile?: string
-  preset?: string
-  config?: string
-  configLookup: boolean
-  rule: string[]
-  target?: string
-  maxWarnings?: number
-  quiet?: boolean
-  printConfig?: string
-  stdin?: boolean
-  stdinFilename?: string
-  formatIn?: string
-  color?: boolean
-  fix?: boolean
-  fixDryRun?: boolean
-  fixType?: string[]
-  fixRule?: string[]
-}
 
 /** Run the CLI with `argv` (as process.argv); resolves to the exit code. */
 export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream} = process): Promise<number> {

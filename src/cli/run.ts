@@ -6,13 +6,13 @@ import path from 'node:path'
 import {findConfig, readConfigFile, type FoundConfig} from '../node/config.ts'
 import {InputError, isInputError} from '../core/errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
-import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, parseYaml, presets, ruleMeta, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
+import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, mergeConfig, parseYaml, presets, ruleMeta, ruleSetting, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {lineOf, splitMessages, type Assembled} from '../core/formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
 import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from '../node/files.ts'
 import {fixInput, fixPlan} from './fix.ts'
 import {openPool, type Pool} from './pool.ts'
-import type {CliOptions} from './index.ts'
+import type {CliOptions} from './options.ts'
 
 type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream}
 
@@ -46,11 +46,11 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const plan = fixPlan(options)
   const cliConfig = configFromFlags(options)
   const explicit = options.config ? await readConfigFile(options.config) : undefined
-  if (explicit) validateConfig(explicit.config, explicit.filepath ?? options.config!, rulesForValidation())
+  if (explicit) validateConfig(explicit.config, explicit.filepath ?? options.config!)
 
   if (options.printConfig) {
     const found = await configFor(path.resolve(options.printConfig), options, explicit)
-    io.stdout.write(JSON.stringify(printable(merge(found.config, cliConfig), found.filepath, options.printConfig), null, 2) + '\n')
+    io.stdout.write(JSON.stringify(printable(mergeConfig(found.config, cliConfig), found.filepath, options.printConfig), null, 2) + '\n')
     return 0
   }
 
@@ -103,7 +103,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const results: FileResult[] = []
   const lintInput = async (input: Input, index: number, pool?: Pool): Promise<LintResult> => {
     const found = await configFor(input.filePath === '<text>' ? path.join(cwd, 'stdin.md') : input.filePath, options, explicit)
-    const config = merge(found.config, cliConfig)
+    const config = mergeConfig(found.config, cliConfig)
     const own = targets[index] ?? config.target
     const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
     if (others.length) config.otherTargets = others
@@ -168,16 +168,12 @@ export async function listRules(preset: string | undefined, io: IO): Promise<num
   if (!kinds.includes(kind as never)) throw new InputError(`--preset: unknown kind "${kind}"${didYouMean(kind, kinds)}`)
   const width = Math.max(...ruleMeta.map((m) => m.id.length))
   const lines = ruleMeta.map((m) => {
-    const level = m.kinds && !m.kinds.includes(kind as never) ? 'off' : m.defaultLevel
+    const {level} = ruleSetting(m, {}, kind as never)
     const fix = m.fix === 'auto' ? ' (fixable)' : ''
     return `${m.id.padEnd(width)}  ${level.padEnd(5)}  ${m.description}${fix}`
   })
   io.stdout.write(`Rules for a ${kind} (${presets[kind as keyof typeof presets].description}):\n\n${lines.join('\n')}\n`)
   return 0
-}
-
-function rulesForValidation() {
-  return ruleMeta.map((meta) => ({meta, check() {}}))
 }
 
 // The configuration found for each folder in this run. Every file of a folder gets the same one,
@@ -213,23 +209,15 @@ function configFromFlags(options: CliOptions): Config {
       }
       config.rules[match[1].trim()] = value as never
     }
-    validateConfig({rules: config.rules}, '--rule', rulesForValidation())
+    validateConfig({rules: config.rules}, '--rule')
   }
   return config
-}
-
-function merge(base: Config, over: Config): Config {
-  return {...base, ...over, rules: {...base.rules, ...over.rules}}
 }
 
 function printable(config: Config, filepath?: string, statement?: string) {
   const kind = config.kind ?? config.preset ?? kindFromName(statement) ?? 'sop'
   const rules = Object.fromEntries(
-    ruleMeta.map((m) => {
-      const set = config.rules?.[m.id]
-      const level = set ?? (m.kinds && !m.kinds.includes(kind) ? 'off' : m.defaultLevel)
-      return [m.id, level]
-    })
+    ruleMeta.map((m) => [m.id, config.rules?.[m.id] ?? ruleSetting(m, {}, kind).level])
   )
   return {configFile: filepath ?? null, ...config, preset: kind, minWords: config.minWords ?? presets[kind].minWords, maxWords: config.maxWords ?? presets[kind].maxWords, rules}
 }

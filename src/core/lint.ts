@@ -1,15 +1,16 @@
 // The core: text and a resolved configuration in, findings out. No file system, no `node:`.
 import {rules as allRules} from '../../rules/index.ts'
-import {retextPass} from '../../rules/util.ts'
-import {presets} from './presets.ts'
+import {phraseIndex, phraseListsOf, type PhraseMatches} from './phrases.ts'
+import {retextPass} from './retext.ts'
 import {validateConfig} from './schema.ts'
+import {mergeConfig, resolveSettings, ruleSetting} from './settings.ts'
 import {loadData, type DataSupplier} from './data.ts'
 import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
 import type {Report, Rule} from './rule.ts'
-import type {Config, Doc, InputFormat, Kind, Level, LintMessage, LintResult, ResolvedSettings} from './types.ts'
+import type {Config, Doc, InputFormat, Level, LintMessage, LintResult} from './types.ts'
 import type {Root as MdastRoot} from 'mdast'
 
 /** Options for lint() and fix(). */
@@ -17,10 +18,14 @@ export interface LintOptions {
   filePath?: string
   /** The input format; by default taken from the file extension, else Markdown. */
   format?: InputFormat
-  /** A configuration already found and merged by the caller (CLI, server). */
+  /** The configuration a front end found (config files, editor settings), merged with mergeConfig(). */
   config?: Config
   /** Where `config` came from, for error messages. */
   configSource?: string
+  /** What the user set explicitly for this run (command-line flags): beats the front matter. */
+  overrides?: Config
+  /** Where `overrides` came from, for error messages. */
+  overridesSource?: string
   /** A tree built by a front end for formats remark does not read (LaTeX, Word). */
   mdast?: MdastRoot
   /** Only these rules (used by --fix-rule and quick fixes); all enabled ones otherwise. */
@@ -82,28 +87,49 @@ function treeFor(text: string, format: InputFormat, mdast: MdastRoot | undefined
   return latex.latexTree(text)
 }
 
-/** The synchronous core of lint(), for callers that batch. */
+// What the engine builds once from the rule registry: the one phrase pass over every rule's list
+// and the one retext pass over every rule's plugin. No rule is named here.
+const matchPhrases = phraseIndex(phraseListsOf(allRules))
+const retextPlugins = new Map(allRules.filter((r) => r.meta.retext).map((r) => [r.meta.id, r.meta.retext!]))
+const noMatches: PhraseMatches = new Map()
+
+/** The synchronous core of lint(), for callers that batch; call prepare() first (lint() does). */
 export function lintSync(text: string, options: LintOptions = {}): LintResult {
   if (text.startsWith(BOM)) text = text.slice(1)
   const format = options.format ?? formatOf(options.filePath)
-  const config = options.config ? validateConfig(options.config, options.configSource ?? 'configuration', allRules) : {}
-  const retext = retextPass()
+  const files = options.config ? validateConfig(options.config, options.configSource ?? 'configuration') : {}
+  const overrides = options.overrides ? validateConfig(options.overrides, options.overridesSource ?? 'command line') : {}
+  const config = options.overrides ? mergeConfig(files, overrides) : files
+  const retext = retextPass(retextPlugins)
   const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
-  retext.finish(doc)
-  const settings = resolveSettings(config, doc.frontmatter, options.filePath)
+  const settings = resolveSettings(files, doc.frontmatter, options.filePath, overrides)
   const messages: LintMessage[] = []
+  let phrases: PhraseMatches | undefined
 
   for (const rule of allRules) {
     if (options.only && !options.only.includes(rule.meta.id)) continue
-    const [level, ruleOptions] = ruleSetting(rule, config, settings.kind)
-    if (level === 'off' && rule.meta.id !== 'custom-phrase') continue
+    const {level, options: ruleOptions} = ruleSetting(rule.meta, config, settings.kind)
+    if (level === 'off' && !rule.meta.ownIds) continue
     const report = (finding: Report) => {
       const own = finding.ruleId ? config.rules?.[finding.ruleId] : undefined
       const effective = own !== undefined ? (Array.isArray(own) ? own[0] : own) : (finding.level ?? level)
       if (effective === 'off') return
       messages.push(toMessage(doc, rule, finding, effective))
     }
-    rule.check({doc, options: ruleOptions, settings, report})
+    const id = rule.meta.id
+    rule.check({
+      doc,
+      options: ruleOptions,
+      settings,
+      report,
+      get phrases() {
+        phrases ??= rule.meta.phrases ? matchPhrases(doc) : noMatches
+        return phrases.get(id) ?? []
+      },
+      get retext() {
+        return retext.findings.get(id) ?? []
+      }
+    })
   }
 
   const kept = messages.filter((m) => !suppressed(doc, m) && !accepted(settings.accept, m))
@@ -165,70 +191,6 @@ function applyFixes(body: string, fixes: LintMessage[]): {text: string; count: n
 export function formatOf(filePath?: string): InputFormat {
   const ext = filePath?.toLowerCase().match(/\.([a-z]+)$/)?.[1]
   return ext === 'txt' || ext === 'text' ? 'txt' : ext === 'tex' ? 'tex' : ext === 'docx' ? 'docx' : 'md'
-}
-
-/** Merge preset, config and front matter into the settings rules read. */
-export function resolveSettings(config: Config, frontmatter: Record<string, unknown> | null, filePath?: string): ResolvedSettings {
-  const fm = readFrontmatterSettings(frontmatter)
-  const kind = (fm.kind ?? config.kind ?? config.preset ?? kindFromName(filePath) ?? 'sop') as Kind
-  const preset = presets[kind]
-  return {
-    kind,
-    target: fm.target ?? config.target,
-    program: fm.program ?? config.program,
-    minWords: fm.minWords ?? config.minWords ?? preset.minWords,
-    maxWords: fm.maxWords ?? config.maxWords ?? preset.maxWords,
-    accept: config.accept ?? [],
-    phrases: config.phrases ?? [],
-    otherTargets: config.otherTargets ?? [],
-    limitsSetByUser: [fm.minWords, fm.maxWords, config.minWords, config.maxWords].some((v) => v !== undefined)
-  }
-}
-
-/**
- * The kind a file's name states (`cover-letter.md`, `personal_statement.tex`), used only when
- * neither front matter nor configuration says: letter conventions are right in a cover letter
- * and a slip in a statement of purpose, so guessing from the text itself would hide the flaw.
- */
-export function kindFromName(filePath?: string): Kind | undefined {
-  const name = filePath?.split(/[\\/]/).pop()?.toLowerCase() ?? ''
-  if (/cover[-_ .]?letter|motivation[-_ .]?letter/.test(name)) return 'cover-letter'
-  if (/personal[-_ .]?(statement|history)/.test(name)) return 'personal-statement'
-  if (/research[-_ .]?(statement|proposal)/.test(name)) return 'research-statement'
-  return undefined
-}
-
-function readFrontmatterSettings(fm: Record<string, unknown> | null): Partial<Pick<ResolvedSettings, 'kind' | 'target' | 'program' | 'minWords' | 'maxWords'>> {
-  if (!fm) return {}
-  const out: Partial<Pick<ResolvedSettings, 'kind' | 'target' | 'program' | 'minWords' | 'maxWords'>> = {}
-  const kind = fm.kind ?? fm.preset
-  if (kind !== undefined) {
-    if (typeof kind !== 'string' || !(kind in presets)) throw new InputError(`front matter: kind must be one of ${Object.keys(presets).join(', ')} (got ${JSON.stringify(kind)})`)
-    out.kind = kind as Kind
-  }
-  for (const key of ['target', 'program'] as const) {
-    const value = fm[key]
-    if (value === undefined || value === null) continue
-    if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(`front matter: ${key} must be text`)
-    out[key] = String(value)
-  }
-  for (const key of ['minWords', 'maxWords'] as const) {
-    const value = fm[key]
-    if (value === undefined || value === null) continue
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new InputError(`front matter: ${key} must be a whole number`)
-    out[key] = value
-  }
-  return out
-}
-
-function ruleSetting(rule: Rule<any>, config: Config, kind: Kind): [Level, Record<string, unknown>] {
-  const defaults: Record<string, unknown> = {}
-  for (const [key, spec] of Object.entries(rule.meta.options ?? {})) defaults[key] = (spec as {default: unknown}).default
-  const onByDefault = !rule.meta.kinds || rule.meta.kinds.includes(kind)
-  const setting = config.rules?.[rule.meta.id]
-  if (setting === undefined) return [onByDefault ? rule.meta.defaultLevel : 'off', defaults]
-  if (Array.isArray(setting)) return [setting[0], {...defaults, ...(setting[1] ?? {})}]
-  return [setting, defaults]
 }
 
 function toMessage(doc: Doc, rule: Rule<any>, finding: Report, level: Exclude<Level, 'off'>): LintMessage {

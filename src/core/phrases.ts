@@ -72,38 +72,33 @@ export interface PhraseTrieData {
 }
 
 const parser = new ParseEnglish()
-const lists = new Map<string, PhraseEntry[]>()
-let trie: TrieNode | undefined
-const cache = new WeakMap<Doc, PhraseMatch[]>()
 
-/** Register a named phrase list; all registered lists are matched together in one pass. */
-export function registerPhrases(list: string, entries: PhraseEntry[]): void {
-  lists.set(list, entries)
-  trie = undefined
+/** The phrase lists a set of rules declare (`meta.phrases`), each named by its rule's id. */
+export function phraseListsOf(rules: ReadonlyArray<{meta: {id: string; phrases?: PhraseEntry[]}}>): Map<string, PhraseEntry[]> {
+  return new Map(rules.filter((rule) => rule.meta.phrases).map((rule) => [rule.meta.id, rule.meta.phrases!]))
 }
 
-/** The registered lists by name (a list's name is the id of the rule that reports it). */
-export function registeredLists(): ReadonlyMap<string, PhraseEntry[]> {
-  return lists
-}
+/** Every match of a document, grouped by list, each list's in document order. */
+export type PhraseMatches = ReadonlyMap<string, PhraseMatch[]>
 
-/** Every match of every registered list in the document (computed once per document). */
-export function phraseMatches(doc: Doc, list: string): PhraseMatch[] {
-  let all = cache.get(doc)
-  if (!all) {
-    // The bundle carries the trie of the built-in lists: tokenizing their words and expanding ten
-    // thousand patterns cost a cold run tens of milliseconds. It is built here in development, or
-    // if the lists registered are not those the build saw.
-    trie ??= (prebuiltTrie !== undefined && readTrie(JSON.parse(prebuiltTrie) as PhraseTrieData)) || buildTrie(registeredItems())
-    all = matchTrie(doc, trie)
-    cache.set(doc, all)
+/**
+ * Match these lists together, in one pass over a document's tokens. The trie is built on first
+ * use; the bundle carries the trie of the built-in lists (tokenizing their words and expanding ten
+ * thousand patterns cost a cold run tens of milliseconds), used when it was built from these lists.
+ */
+export function phraseIndex(lists: ReadonlyMap<string, PhraseEntry[]>): (doc: Doc) => PhraseMatches {
+  let trie: TrieNode | undefined
+  return (doc) => {
+    trie ??= (prebuiltTrie !== undefined && readTrie(JSON.parse(prebuiltTrie) as PhraseTrieData, lists)) || buildTrie(itemsOf(lists))
+    const grouped = new Map<string, PhraseMatch[]>([...lists.keys()].map((list) => [list, []]))
+    for (const match of matchTrie(doc, trie)) grouped.get(match.list)!.push(match)
+    return grouped
   }
-  return all.filter((m) => m.list === list)
 }
 
-/** The trie of every registered list, serialised: what the bundle has in place of src/phrase-trie.ts. */
-export function phraseTrieData(): PhraseTrieData {
-  const items = registeredItems()
+/** The trie of these lists in a form JSON can hold: what the bundle has in place of src/core/phrase-trie.ts. */
+export function phraseTrieData(lists: ReadonlyMap<string, PhraseEntry[]>): PhraseTrieData {
+  const items = itemsOf(lists)
   const numbers = new Map(items.map((item, index) => [item, index]))
   const nodes: Array<string | number> = []
   const write = (node: TrieNode): void => {
@@ -121,13 +116,13 @@ export function phraseTrieData(): PhraseTrieData {
   return {lists: [...lists].map(([name, entries]) => [name, entries.map((entry) => entry.phrase)]), nodes}
 }
 
-function registeredItems(): Item[] {
+function itemsOf(lists: ReadonlyMap<string, PhraseEntry[]>): Item[] {
   return [...lists].flatMap(([list, entries]) => entries.map((entry) => ({list, entry})))
 }
 
 // The prebuilt trie, if it was built from the phrases now registered. Matches are kept per list
 // in the order of its entries whatever the order of the lists, so only the phrases must agree.
-function readTrie(data: PhraseTrieData): TrieNode | undefined {
+function readTrie(data: PhraseTrieData, lists: ReadonlyMap<string, PhraseEntry[]>): TrieNode | undefined {
   if (data.lists.length !== lists.size) return undefined
   const items: Item[] = []
   for (const [list, phrases] of data.lists) {

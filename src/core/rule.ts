@@ -1,4 +1,6 @@
 import type {DataSet} from './data.ts'
+import type {PhraseEntry, PhraseMatch} from './phrases.ts'
+import type {RetextFinding, RetextPlugin} from './retext.ts'
 import type {Doc, FixKind, Kind, Level, ResolvedSettings} from './types.ts'
 
 /** Where a rule's documentation lives. */
@@ -25,7 +27,17 @@ export interface RuleContext<O = Record<string, unknown>> {
   options: O
   settings: ResolvedSettings
   report(finding: Report): void
+  /** The matches of the rule's own phrase list (`meta.phrases`) in the document, in order. */
+  readonly phrases: PhraseMatch[]
+  /** The messages of the rule's wrapped retext plugin (`meta.retext`), with offsets into the source. */
+  readonly retext: RetextFinding[]
 }
+
+/** The kinds of fix --fix-type takes, after ESLint's `meta.type`. */
+export const fixTypes = ['problem', 'suggestion', 'layout'] as const
+
+/** `problem` mends text that is wrong, `suggestion` improves correct text, `layout` changes only spacing or markup. */
+export type FixType = (typeof fixTypes)[number]
 
 /** A rule's metadata: what it finds, why, and how it fixes. */
 export interface RuleMeta<O = Record<string, unknown>> {
@@ -34,6 +46,8 @@ export interface RuleMeta<O = Record<string, unknown>> {
   rationale: string
   defaultLevel: Exclude<Level, 'off'>
   fix: FixKind
+  /** What the rule's fixes do, for --fix-type (ESLint's `meta.type`). */
+  type: FixType
   /** Kinds of statement the rule is on for by default; omitted means all. */
   kinds?: Kind[]
   /** The options the rule takes, with their types and defaults. */
@@ -42,6 +56,15 @@ export interface RuleMeta<O = Record<string, unknown>> {
   example: {before: string; after: string}
   /** Large data the rule reads (word lists, models), loaded through the front end's loader before it runs. */
   data?: DataSet<any>[]
+  /** The phrase list the rule matches (rules/data/<id>.yml); every rule's list is matched in one pass. */
+  phrases?: PhraseEntry[]
+  /** A retext plugin the rule wraps; every rule's plugin runs in one pass over the prose trees. */
+  retext?: RetextPlugin
+  /**
+   * The rule reports under ids of its own choosing (user phrases carry their own `ruleId`), so it
+   * runs even when its own id is off; each finding is then judged by the level of its own id.
+   */
+  ownIds?: boolean
 }
 
 /** One option of a rule: its type, default and a line of documentation. */

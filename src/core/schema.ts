@@ -1,7 +1,8 @@
 // Validation of configuration objects: pure, so the language server and the CLI share it.
 // Every problem becomes one line naming the source, the key and what was expected.
 import {InputError} from './errors.ts'
-import type {Rule} from './rule.ts'
+import {rules as registry} from '../../rules/index.ts'
+import type {RuleMeta} from './rule.ts'
 import type {Config, Level} from './types.ts'
 import {kinds} from './presets.ts'
 
@@ -47,8 +48,13 @@ const configKeys: Record<string, Check> = {
   otherTargets: texts
 }
 
-/** Validate a configuration object; throws an InputError naming `source` and the key. */
-export function validateConfig(value: unknown, source: string, rules: readonly Rule<any>[]): Config {
+/** What validation needs of a rule: its id and its options. */
+type RuleShape = Pick<RuleMeta<any>, 'id' | 'options'>
+
+const registryMeta: readonly RuleShape[] = registry.map((rule) => rule.meta)
+
+/** Validate a configuration object against the rules' metadata (every rule's by default); throws an InputError naming `source` and the key. */
+export function validateConfig(value: unknown, source: string, rules: readonly RuleShape[] = registryMeta): Config {
   checkKeys(value, configKeys, [], source)
   const config = value as Config
   config.phrases?.forEach((entry, index) => {
@@ -88,11 +94,11 @@ function shown(value: unknown): string {
 }
 
 /** Check one rule entry (`"warn"`, `["warn", {max: 35}]`); throws an InputError. */
-export function validateRuleSetting(id: string, setting: unknown, where: string, rules: readonly Rule<any>[], config?: Config): void {
-  const rule = rules.find((r) => r.meta.id === id)
+export function validateRuleSetting(id: string, setting: unknown, where: string, rules: readonly RuleShape[] = registryMeta, config?: Config): void {
+  const rule = rules.find((r) => r.id === id)
   const custom = config?.phrases?.some((p) => p.ruleId === id)
   if (!rule && !custom) {
-    throw new InputError(`${where}: unknown rule "${id}"${didYouMean(id, rules.map((r) => r.meta.id))}`)
+    throw new InputError(`${where}: unknown rule "${id}"${didYouMean(id, rules.map((r) => r.id))}`)
   }
   const [level, options] = Array.isArray(setting) ? setting : [setting, undefined]
   if (!levels.includes(level as Level)) {
@@ -103,7 +109,7 @@ export function validateRuleSetting(id: string, setting: unknown, where: string,
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InputError(`${where}: options must be an object`)
   }
-  const specs = rule?.meta.options ?? {}
+  const specs = rule?.options ?? {}
   for (const [key, value] of Object.entries(options)) {
     const spec = (specs as Record<string, {type: string}>)[key]
     if (!spec) {

@@ -165,3 +165,9 @@ export interface Doc {
   /** Convert an offset to a 1-based line/column point. */
   point(offset: number): Point
 }
+
+/** A Word document's text, one paragraph per line, and the tree lint() reads for it (`{format: 'docx', mdast}`). */
+export interface DocxDocument {
+  text: string
+  mdast: MdastRoot
+}

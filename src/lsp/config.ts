@@ -67,17 +67,6 @@ export function readSettings(base: ServerSettings, raw: unknown): {settings: Ser
   return {settings, problems}
 }
 
-/** The configuration for a document: the config file's, overridden by the editor's. */
-export function mergeConfig(file: Config, editor: Config, extraAccept: readonly string[]): Config {
-  const merged: Config = {...file, ...editor}
-  if (file.rules || editor.rules) merged.rules = {...file.rules, ...editor.rules}
-  const accept = [...(file.accept ?? []), ...(editor.accept ?? []), ...extraAccept]
-  if (accept.length) merged.accept = [...new Set(accept)]
-  else delete merged.accept
-  if (file.phrases || editor.phrases) merged.phrases = [...(file.phrases ?? []), ...(editor.phrases ?? [])]
-  return merged
-}
-
 /** What the config files say for one folder. */
 export interface FolderConfig {
   config: Config

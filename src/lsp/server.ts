@@ -27,7 +27,7 @@ import {
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Config, InputFormat, LintMessage} from '../core/types.ts'
 import {acceptAction, acceptCommand, documentEdit, fixAllKind, hoverFor, ignoreAction, lineEnding, quickFixes, type AcceptArgs, type RuleInfo, type Target} from './actions.ts'
-import {createConfigStore, defaultSettings, mergeConfig, readSettings, type ConfigStore, type ServerSettings} from './config.ts'
+import {createConfigStore, defaultSettings, readSettings, type ConfigStore, type ServerSettings} from './config.ts'
 import {bomOf, problemDiagnostic, toDiagnostic, toOffset} from './convert.ts'
 import {defaultLanguages, formatFor} from './formats.ts'
 import {framedMessages} from './framing.ts'
@@ -172,14 +172,13 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const dir = filePath ? path.dirname(filePath) : folders[0]
     const folder = settings.configLookup && dir ? await store.get(dir) : {config: {}, extraAccept: [] as string[], error: undefined, filepath: undefined}
     if (folder.error) return {problem: folder.error}
-    const rules = c.ruleMeta.map((meta) => ({meta, check() {}}))
     try {
-      if (folder.filepath) c.validateConfig(folder.config, folder.filepath, rules)
-      c.validateConfig(settings.config, settingsSource, rules)
+      if (folder.filepath) c.validateConfig(folder.config, folder.filepath)
+      c.validateConfig(settings.config, settingsSource)
     } catch (error) {
       return {problem: (error as Error).message}
     }
-    return {config: mergeConfig(folder.config, settings.config, folder.extraAccept), configSource: folder.filepath ?? settingsSource}
+    return {config: c.mergeConfig(folder.config, settings.config, {accept: folder.extraAccept}), configSource: folder.filepath ?? settingsSource}
   }
 
   const publish = (uri: string, docVersion: number, diagnostics: ReturnType<typeof toDiagnostic>[]) => {

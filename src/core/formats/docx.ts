@@ -15,17 +15,19 @@ import mammoth from 'mammoth'
 import type {Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text} from 'mdast'
 import type {Point} from 'unist'
 import {InputError} from '../errors.ts'
-import type {DocxDocument} from './index.ts'
+import type {DocxDocument} from '../types.ts'
 
 // Word's title and quote styles, besides mammoth's defaults (Heading 1-6, Strong, lists).
 const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh", "p[style-name='Quote'] => blockquote > p:fresh", "p[style-name='Intense Quote'] => blockquote > p:fresh"]
 
 /** Read a .docx file's bytes; throws an InputError (a reason without the file name) for anything that is not a readable Word document. */
 export async function docxDocument(bytes: Uint8Array): Promise<DocxDocument> {
+  // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both take the bytes as they are.
+  const input = {buffer: bytes, arrayBuffer: bytes} as unknown as Parameters<typeof mammoth.convertToHtml>[0]
   sniff(bytes)
   let html: string
   try {
-    const result = await mammoth.convertToHtml({buffer: bytes as Buffer}, {styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({src: ''}))})
+    const result = await mammoth.convertToHtml(input, {styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({src: ''}))})
     html = result.value
   } catch (error) {
     throw new InputError(unreadable(error, bytes))

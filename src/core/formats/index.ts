@@ -1,8 +1,7 @@
 // Input formats: which there are, what --fix may write, and the loaders of the two front ends
 // that bring large dependencies (the LaTeX parser, mammoth). Nothing heavy is imported here:
 // each front end loads on the first file of its format.
-import type {Root} from 'mdast'
-import type {InputFormat} from '../types.ts'
+import type {DocxDocument, InputFormat} from '../types.ts'
 
 /** Every input format, as `--format-in` takes them. */
 export const inputFormats: readonly InputFormat[] = ['md', 'txt', 'tex', 'docx']
@@ -32,16 +31,11 @@ export function fixableIn(format: InputFormat, actual: string, replacement: stri
   return true
 }
 
-/** A Word document's text, one paragraph per line, and the tree lint() reads for it (`{format: 'docx', mdast}`). */
-export interface DocxDocument {
-  text: string
-  mdast: Root
-}
 
-/** Read a .docx file's bytes; throws an InputError for a corrupt, protected or non-Word file. */
-export async function readDocx(bytes: Uint8Array): Promise<DocxDocument> {
+/** Read a .docx file's bytes (from a file in Node, a File's arrayBuffer() in a browser); throws an InputError for a corrupt, protected or non-Word file. */
+export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocxDocument> {
   const {docxDocument} = await import('./docx.ts')
-  return docxDocument(bytes)
+  return docxDocument(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
 }
 
 /** The first sign of malformed LaTeX in `text`, as "line N, column C: what"; undefined when it parses. */

@@ -1,0 +1,24 @@
+// The options of `soplint [paths]` as commander hands them to run(); their own file, so the
+// program (index.ts) and what it runs (run.ts) share the type without importing each other.
+
+/** The parsed command-line options of a lint run. */
+export interface CliOptions {
+  format: string
+  outputFile?: string
+  preset?: string
+  config?: string
+  configLookup: boolean
+  rule: string[]
+  target?: string
+  maxWarnings?: number
+  quiet?: boolean
+  printConfig?: string
+  stdin?: boolean
+  stdinFilename?: string
+  formatIn?: string
+  color?: boolean
+  fix?: boolean
+  fixDryRun?: boolean
+  fixType?: string[]
+  fixRule?: string[]
+}
