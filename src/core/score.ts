@@ -1,6 +1,7 @@
 // The score: 100 less a list of deductions, each resting on a rule's findings or on one
 // statistic, so a writer sees what each point costs and what to fix first. The formula is
 // documented in docs/report.md; change both together.
+import {thousands} from './numbers.ts'
 import type {Deduction, DocumentStats, LintMessage} from './types.ts'
 
 /** Points one finding costs, by level, and the most one rule's findings may cost. */
@@ -63,8 +64,8 @@ function statDeductions(s: DocumentStats): Deduction[] {
     const p = Math.min(cap, Math.round(points))
     if (p > 0) out.push({points: p, reason, stat})
   }
-  if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 50, 15, 'words', `${s.words} words, ${s.words - s.wordLimit} over the limit of ${s.wordLimit}`)
-  else if (s.words < s.wordMinimum) add(((s.wordMinimum - s.words) / s.wordMinimum) * 30, 15, 'words', `${s.words} words, ${s.wordMinimum - s.words} under the minimum of ${s.wordMinimum}`)
+  if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 50, 15, 'words', `${thousands(s.words)} words, ${thousands(s.words - s.wordLimit)} over the limit of ${thousands(s.wordLimit)}`)
+  else if (s.words < s.wordMinimum) add(((s.wordMinimum - s.words) / s.wordMinimum) * 30, 15, 'words', `${thousands(s.words)} words, ${thousands(s.wordMinimum - s.words)} under the minimum of ${thousands(s.wordMinimum)}`)
   if (s.boldShare > 0.08) add((s.boldShare - 0.08) * 50, 15, 'boldShare', `${pct(s.boldShare)} of the words are bold`)
   if (s.italicShare > 0.15) add((s.italicShare - 0.15) * 30, 8, 'italicShare', `${pct(s.italicShare)} of the words are in italics`)
   if (s.meanSentenceWords > 25) add(s.meanSentenceWords - 25, 10, 'meanSentenceWords', `sentences average ${s.meanSentenceWords} words`)
