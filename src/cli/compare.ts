@@ -68,8 +68,8 @@ export function compareText(c: Comparison, cwd: string): string {
   const name = (file?: string) => (file ? reportPath(cwd, file) : '<text>')
   const change = c.new.score - c.old.score
   const lines = [
-    `old  ${name(c.old.filePath)}  score ${c.old.score} / 100, ${c.old.findings} findings${words(c.old.stats)}`,
-    `new  ${name(c.new.filePath)}  score ${c.new.score} / 100, ${c.new.findings} findings${words(c.new.stats)}`,
+    `old  ${name(c.old.filePath)}  score ${c.old.score} / 100, ${plural(c.old.findings, 'finding')}${words(c.old.stats)}`,
+    `new  ${name(c.new.filePath)}  score ${c.new.score} / 100, ${plural(c.new.findings, 'finding')}${words(c.new.stats)}`,
     `verdict: ${c.verdict}${change ? ` (${change > 0 ? '+' : ''}${change})` : ''}; ${c.fixed.length} fixed, ${c.remaining.length} remaining, ${c.added.length} added`
   ]
   const o = c.old.stats
@@ -94,10 +94,14 @@ export function compareText(c: Comparison, cwd: string): string {
   list('fixed (lines of the old draft)', c.fixed)
   list('remaining', c.remaining)
   list('added', c.added)
-  if (c.new.deductions.length) lines.push('', `what the new draft would gain most from:`, ...c.new.deductions.slice(0, 5).map((d) => `  +${d.points}  ${d.reason}`))
+  if (c.new.deductions.length) lines.push('', `what the new draft would gain most from:`, ...c.new.deductions.slice(0, 5).map((d) => `  ${`+${d.points}`.padStart(4)}  ${d.reason}`))
   return lines.join('\n') + '\n'
 }
 
 function words(stats: Comparison['old']['stats']): string {
   return stats.words !== undefined && stats.wordLimit !== undefined ? `, ${thousands(stats.words)} / ${thousands(stats.wordLimit)} words` : ''
+}
+
+function plural(n: number, one: string): string {
+  return `${thousands(n)} ${one}${n === 1 ? '' : 's'}`
 }

@@ -94,7 +94,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--format-in <format>', 'input format (default: by extension)')
     .action(async (paths: string[], options: import('./stats.ts').StatsOptions) => {
       const {runStats} = await import('./stats.ts')
-      code = await runStats(paths, options, io)
+      code = await runStats(paths, withProgramOptions(program, options), io)
     })
 
   program
@@ -111,7 +111,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--format-in <format>', 'input format (default: by extension)')
     .action(async (oldPath: string, newPath: string, options: import('./compare.ts').CompareOptions) => {
       const {runCompare} = await import('./compare.ts')
-      code = await runCompare(oldPath, newPath, options, io)
+      code = await runCompare(oldPath, newPath, withProgramOptions(program, options), io)
     })
 
   program
@@ -143,6 +143,16 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     return 2
   }
   return code
+}
+
+// The main command takes -f, -o, --preset, ... too, and commander gives them to it wherever they
+// stand, also after a subcommand's name: take back those the user wrote.
+function withProgramOptions<T extends object>(program: Command, options: T): T {
+  const own = {...options} as Record<string, unknown>
+  for (const key of ['format', 'outputFile', 'preset', 'config', 'configLookup', 'target', 'formatIn']) {
+    if (program.getOptionValueSource(key) === 'cli') own[key] = program.opts()[key]
+  }
+  return own as T
 }
 
 function collect(value: string, previous: string[]): string[] {
