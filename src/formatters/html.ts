@@ -124,7 +124,7 @@ mark.hl:focus{outline:3px solid #1d4ed8;outline-offset:1px}
 #tip{position:absolute;z-index:10;max-width:32rem;background:#1a1a1a;color:#fff;padding:.5rem .7rem;border-radius:6px;font-size:.9rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .summary{display:grid;grid-template-columns:minmax(12rem,1fr) 2fr;gap:1.5rem;align-items:start}
 .score .big{font-size:1.2rem;margin:0}.score .big span{font-size:3rem;font-weight:700}
-.deductions{list-style:none;padding:0;margin:.3rem 0}.deductions .points{display:inline-block;min-width:2.5rem;font-weight:700;color:#8b0000}
+.deductions{list-style:none;padding:0;margin:.3rem 0}.deductions li{display:grid;grid-template-columns:2.8rem 1fr}.deductions .points{font-weight:700;color:#8b0000}
 dl.stats{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}dl.stats dt{font-weight:600}dl.stats dd{margin:0}
 ol.findings{padding-left:1.4rem}ol.findings li{margin:.25rem 0}.place{font-variant-numeric:tabular-nums;margin-right:.3rem}
 li.error .level{color:var(--error-line)}
