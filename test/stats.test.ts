@@ -103,8 +103,8 @@ describe('score', () => {
     const stats = {...base, words: 1200, boldShare: 0.34, iStartShare: 0.8, meanSentenceWords: 28.5, readingEase: 10, specificsPer100: 0.5}
     const {score, deductions} = scoreOf(stats, [finding('length', 'info'), finding('bold-overuse', 'warning')])
     expect(deductions.map((d) => [d.points, d.stat])).toEqual([
-      // (1200 - 1000) / 1000 * 50 = 10
-      [10, 'words'],
+      // (1200 - 1000) / 1000 * 25 = 5
+      [5, 'words'],
       // (0.34 - 0.08) * 50 = 13
       [13, 'boldShare'],
       // (25 - 10) / 3 = 5; (2 - 0.5) * 4 = 6; (0.8 - 0.5) * 20 = 6 capped at 5; 28.5 - 25 = 3.5 -> 4
@@ -114,7 +114,7 @@ describe('score', () => {
       [4, 'meanSentenceWords']
     ].sort((a, b) => (b[0] as number) - (a[0] as number)))
     expect(deductions.find((d) => d.stat === 'boldShare')?.reason).toBe('34% of the words are bold')
-    expect(score).toBe(100 - 43)
+    expect(score).toBe(100 - 38)
   })
 
   it('never goes below 0', () => {

@@ -64,7 +64,7 @@ function statDeductions(s: DocumentStats): Deduction[] {
     const p = Math.min(cap, Math.round(points))
     if (p > 0) out.push({points: p, reason, stat})
   }
-  if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 50, 15, 'words', `${thousands(s.words)} words, ${thousands(s.words - s.wordLimit)} over the limit of ${thousands(s.wordLimit)}`)
+  if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 25, 20, 'words', `${thousands(s.words)} words, ${thousands(s.words - s.wordLimit)} over the limit of ${thousands(s.wordLimit)}`)
   else if (s.words < s.wordMinimum) add(((s.wordMinimum - s.words) / s.wordMinimum) * 30, 15, 'words', `${thousands(s.words)} words, ${thousands(s.wordMinimum - s.words)} under the minimum of ${thousands(s.wordMinimum)}`)
   if (s.boldShare > 0.08) add((s.boldShare - 0.08) * 50, 15, 'boldShare', `${pct(s.boldShare)} of the words are bold`)
   if (s.italicShare > 0.15) add((s.italicShare - 0.15) * 30, 8, 'italicShare', `${pct(s.italicShare)} of the words are in italics`)
