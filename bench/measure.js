@@ -11,6 +11,10 @@
 //     lints every statement of <dir> once to warm up, then <passes> times more under the CPU
 //     profiler (node:inspector), and writes the profile. SOPLINT_BENCH_INDEX points at another
 //     build of src/index.ts (bench/profile.js makes one with source maps).
+//   node bench/measure.js stats-cost soplint <dir> <warmup> <passes>
+//     lints each statement of <dir> with and without `stats: true`, alternating which goes first,
+//     <passes> times over after <warmup> statements; reports both in ms per 1,000 words and the
+//     share the statistics and score add (the same process, so JIT and caches are shared fairly).
 //   node bench/measure.js cold-profile <soplint|bare> <file> <out.cpuprofile>
 //     profiles importing the linter and its first lint of <file>, as one CLI run does.
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
@@ -91,6 +95,36 @@ if (mode === 'warm') {
     total += run.ms
   }
   console.log(JSON.stringify({mode, name, statements: perThousand.length, words, findings, msPer1k: median(perThousand), meanMsPer1k: total / (words / 1000)}))
+} else if (mode === 'stats-cost') {
+  const [dir, warmup, passes] = [rest[0], Number(rest[1]), Number(rest[2])]
+  const {lint} = await import(pathToFileURL(process.env.SOPLINT_BENCH_INDEX || path.join(here, '..', 'dist', 'index.js')).href)
+  const plain = (text) => lint(text, {filePath: 'statement.md'})
+  const withStats = (text) => lint(text, {filePath: 'statement.md', stats: true})
+  const texts = statements(dir)
+  for (const text of texts.slice(0, warmup)) {
+    await plain(text)
+    await withStats(text)
+  }
+  let words = 0
+  const ms = {plain: 0, stats: 0}
+  const ratios = []
+  for (let p = 0; p < passes; p++) {
+    for (const [i, text] of texts.entries()) {
+      const order = (i + p) % 2 ? ['plain', 'stats'] : ['stats', 'plain']
+      const t = {}
+      for (const which of order) {
+        const start = performance.now()
+        await (which === 'plain' ? plain(text) : withStats(text))
+        t[which] = performance.now() - start
+      }
+      ms.plain += t.plain
+      ms.stats += t.stats
+      ratios.push(t.stats / t.plain)
+      words += countWords(text)
+    }
+  }
+  const k = words / 1000
+  console.log(JSON.stringify({mode, name, statements: texts.length, passes, words, plainMsPer1k: ms.plain / k, statsMsPer1k: ms.stats / k, addedShare: ms.stats / ms.plain - 1, medianAddedShare: median(ratios) - 1}))
 } else if (mode === 'scale') {
   const reps = Number(rest[0])
   const files = rest.slice(1)

@@ -1,7 +1,7 @@
 // `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
 // on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
 //
-//   node bench/run.js [--quick] [--only cold,warm,scale,memory,lsp,batch] [--json <file>] [--profile] [--no-hyperfine]
+//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch] [--json <file>] [--profile] [--no-hyperfine]
 //
 // Every figure is a median. Each in-process measurement runs in a fresh child process; cold
 // start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
-const sections = ['cold', 'warm', 'scale', 'memory', 'lsp', 'batch']
+const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch']
 const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
 for (const name of only ?? []) {
   if (!sections.includes(name)) {
@@ -108,6 +108,20 @@ async function main() {
     log(`  ratio                     ${fmt(results.warm.soplint / results.warm.bare, 2).padStart(7)}x`)
     log(`  on ${path.basename(one)}: soplint ${fmt(oneWarm.soplint, 2)}, bare pipeline ${fmt(oneWarm.bare, 2)}, ratio ${fmt(oneWarm.soplint / oneWarm.bare, 2)}x`)
     log()
+  }
+
+  // 2b. What --stats adds to a warm lint: statistics and the score, in the same process.
+  if (want('stats')) {
+    const r = measure(['stats-cost', 'soplint', batchDir, plan.warmWarmup, quick ? 1 : 2])
+    if (r) {
+      results.stats = r
+      goal('stats', 'warm lint with --stats / without, extra', r.addedShare * 100, '%', (v) => v < 10, '< 10%')
+      log(`statistics and score (--stats), warm, ${r.statements} statements x ${r.passes} passes: ms per 1,000 words`)
+      log(`  lint()                    ${fmt(r.plainMsPer1k, 2).padStart(7)}`)
+      log(`  lint() with stats         ${fmt(r.statsMsPer1k, 2).padStart(7)}`)
+      log(`  added                     ${fmt(r.addedShare * 100, 1).padStart(7)}%  (median per statement ${fmt(r.medianAddedShare * 100, 1)}%)`)
+      log()
+    }
   }
 
   // 3. Growth: 1k, 10k and 100k-word documents, warm.

@@ -11,6 +11,10 @@ export {defineData, loadData, type DataSet, type DataSupplier} from './core/data
 export {InputError, isInputError} from './core/errors.ts'
 export type * from './core/types.ts'
 export {ruleDoc, rulesTable} from './core/docs.ts'
+export {documentStats} from './core/stats.ts'
+export {scoreOf, findingPoints, ruleCap} from './core/score.ts'
+export {compareResults, type Comparison} from './core/compare.ts'
+export {renderHighlights, escapeHtml, type HighlightOptions} from './core/highlight.ts'
 /** The YAML parser the core reads front matter with; the configuration loader uses it too, so one copy is loaded. */
 export {parse as parseYaml} from 'yaml'
 

@@ -40,6 +40,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--fix-type <types>', 'comma-separated kinds of fix to apply (problem, suggestion, layout)', commaList)
     .option('--fix-rule <ids>', 'comma-separated rule ids that may fix', commaList)
+    .option('--stats', 'add statistics and a score to the report')
     .showHelpAfterError('(run soplint --help for usage)')
     .exitOverride()
     .configureOutput({writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s)})
@@ -55,6 +56,39 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .action(async (options: {preset?: string}) => {
       const {listRules} = await import('./run.ts')
       code = await listRules(options.preset, io)
+    })
+
+  program
+    .command('stats')
+    .description('print the statistics and score of each file (no findings)')
+    .argument('<paths...>', 'files, directories or globs')
+    .option('-f, --format <name>', 'stats, json or html', 'stats')
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--preset <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
+    .option('-c, --config <file>', 'use this configuration file (no lookup)')
+    .option('--no-config-lookup', 'do not look for configuration files')
+    .option('--target <name>', 'the school or company this statement is for')
+    .option('--format-in <format>', 'input format (default: by extension)')
+    .action(async (paths: string[], options: import('./stats.ts').StatsOptions) => {
+      const {runStats} = await import('./stats.ts')
+      code = await runStats(paths, withProgramOptions(program, options), io)
+    })
+
+  program
+    .command('compare')
+    .description('compare two drafts: scores, statistics, findings fixed, remaining and added; exit 1 when the new one scores lower')
+    .argument('<old>', 'the earlier draft')
+    .argument('<new>', 'the later draft')
+    .option('-f, --format <name>', 'text or json', 'text')
+    .option('-o, --output-file <file>', 'write the comparison to a file')
+    .option('--preset <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
+    .option('-c, --config <file>', 'use this configuration file (no lookup)')
+    .option('--no-config-lookup', 'do not look for configuration files')
+    .option('--target <name>', 'the school or company this statement is for')
+    .option('--format-in <format>', 'input format (default: by extension)')
+    .action(async (oldPath: string, newPath: string, options: import('./compare.ts').CompareOptions) => {
+      const {runCompare} = await import('./compare.ts')
+      code = await runCompare(oldPath, newPath, withProgramOptions(program, options), io)
     })
 
   program
@@ -86,6 +120,16 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     return 2
   }
   return code
+}
+
+// The main command takes -f, -o, --preset, ... too, and commander gives them to it wherever they
+// stand, also after a subcommand's name: take back those the user wrote.
+function withProgramOptions<T extends object>(program: Command, options: T): T {
+  const own = {...options} as Record<string, unknown>
+  for (const key of ['format', 'outputFile', 'preset', 'config', 'configLookup', 'target', 'formatIn']) {
+    if (program.getOptionValueSource(key) === 'cli') own[key] = program.opts()[key]
+  }
+  return own as T
 }
 
 function collect(value: string, previous: string[]): string[] {

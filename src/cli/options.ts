@@ -21,4 +21,6 @@ export interface CliOptions {
   fixDryRun?: boolean
   fixType?: string[]
   fixRule?: string[]
+  /** Add statistics and the score to the report (always on for -f html). */
+  stats?: boolean
 }

@@ -13,6 +13,7 @@ import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readSta
 import {fixInput, fixPlan} from './fix.ts'
 import {openPool, type Pool} from './pool.ts'
 import type {CliOptions} from './options.ts'
+import {progressLine, wantsProgress} from './progress.ts'
 
 type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream}
 
@@ -107,7 +108,8 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     const own = targets[index] ?? config.target
     const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
     if (others.length) config.otherTargets = others
-    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration', mdast: input.mdast}
+    const stats = Boolean(options.stats) || options.format === 'html' || options.format === 'stats'
+    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration', mdast: input.mdast, stats}
     // A Word document is never written: --fix says so and lists its findings.
     if (plan && !canFix(input.format)) io.stderr.write(`soplint: ${input.shown}: --fix does not write Word documents; make the changes listed below in Word\n`)
     // With --fix or --fix-dry-run the report is of what is left after fixing, as in ESLint.
@@ -123,10 +125,14 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     promise.catch(() => {}) // handled below, in order
     return promise
   })
+  const progress = wantsProgress(io.stderr, options.format, inputs.length, process.env) ? progressLine(io.stderr, inputs.length) : undefined
+  let findings = 0
   for (const [index, input] of inputs.entries()) {
     try {
       const result = await (started ? started[index] : lintInput(input, index))
       results.push(...(input.parts ? splitResult(input, input.parts, result, options.quiet, cwd) : [toFileResult(input, result, options.quiet)]))
+      findings += result.messages.length
+      progress?.update(index + 1, findings)
     } catch (error) {
       if (!isInputError(error)) {
         void pool?.close()
@@ -138,12 +144,13 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     }
   }
   void pool?.close()
+  progress?.done()
 
   // An explicit --color or --no-color wins over NO_COLOR, which wins over terminal detection.
   // When standard output carries a diff (--fix-dry-run) or fixed text (--fix on stdin), the report goes to stderr.
   const report = plan && (plan.mode === 'dry-run' || inputs.some((input) => input.stdin)) ? io.stderr : io.stdout
   const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((report as NodeJS.WriteStream).isTTY))
-  const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale}]))
+  const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale, example: m.example}]))
   const output = formatter(results, {cwd, color, rulesMeta})
   if (options.outputFile) {
     await writeFile(options.outputFile, output).catch((error: NodeJS.ErrnoException) => {
@@ -252,6 +259,8 @@ function splitResult(input: Input, parts: Assembled, result: LintResult, quiet: 
     const own = toFileResult({...input, filePath: file, shown: path.relative(cwd, file) || file, text}, {...result, filePath: file, messages: byFile.get(file) ?? []}, quiet)
     if (index > 0) {
       delete own.stats
+      delete own.score
+      delete own.deductions
       delete own.settings
     }
     return own
@@ -278,6 +287,7 @@ function toFileResult(input: Input, result: LintResult, quiet?: boolean): FileRe
     fixableErrorCount: count('error', true),
     fixableWarningCount: count('warning', true),
     stats: result.stats,
+    ...(result.score !== undefined ? {score: result.score, deductions: result.deductions} : {}),
     settings: result.settings,
     source: input.text
   }

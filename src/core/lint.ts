@@ -9,6 +9,7 @@ import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
+import {withStats} from './stats.ts'
 import type {Report, Rule} from './rule.ts'
 import type {Config, Doc, InputFormat, Level, LintMessage, LintResult} from './types.ts'
 import type {Root as MdastRoot} from 'mdast'
@@ -32,6 +33,8 @@ export interface LintOptions {
   only?: string[]
   /** Supplies large data by name (word lists, models) in place of the bundled default; see data.ts. */
   loadData?: DataSupplier
+  /** Add the full statistics, the score and its deductions to the result (src/core/stats.ts). */
+  stats?: boolean
 }
 
 /** Options for fix(): lint()'s, plus which rules may fix. */
@@ -134,12 +137,13 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
 
   const kept = messages.filter((m) => !suppressed(doc, m) && !accepted(settings.accept, m))
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
-  return {
+  const result: LintResult = {
     filePath: options.filePath,
     messages: kept,
     stats: {words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length},
     settings: {kind: settings.kind, target: settings.target, program: settings.program, minWords: settings.minWords, maxWords: settings.maxWords}
   }
+  return options.stats ? withStats(result, doc) : result
 }
 
 /** The most fixing passes over one text; a fix that keeps re-creating its finding stops here. */

@@ -55,11 +55,54 @@ export interface Stats {
   paragraphs: number
 }
 
+/** The fuller statistics lint() adds with `stats: true` (see src/core/stats.ts and docs/report.md). */
+export interface DocumentStats extends Stats {
+  /** The most words the kind of statement (or the user) allows, and the fewest. */
+  wordLimit: number
+  wordMinimum: number
+  /** Words per sentence in paragraphs: the mean, and the longest sentence with where it starts. */
+  meanSentenceWords: number
+  longestSentenceWords: number
+  longestSentenceLine: number
+  /** Flesch reading ease of the paragraphs (higher is easier; academic prose is often 30 to 50). */
+  readingEase: number
+  /** A school grade level: the mean of the Coleman-Liau index and the automated readability index. */
+  gradeLevel: number
+  /** Shares from 0 to 1 of the paragraphs' words inside bold and inside italics. */
+  boldShare: number
+  italicShare: number
+  /** Share from 0 to 1 of the paragraphs' sentences whose first word is `I`. */
+  iStartShare: number
+  /** Numbers, and proper names, methods and venues (capitalised words inside a sentence), and both per 100 words. */
+  numbers: number
+  names: number
+  specificsPer100: number
+  /** Findings per 1,000 words, by rule id. */
+  findingsPer1000: Record<string, number>
+}
+
+/** One deduction from the score: its points and what it rests on (a rule's findings or a statistic). */
+export interface Deduction {
+  points: number
+  /** What to fix, in words: "4 stock phrases", "34% of the words are bold". */
+  reason: string
+  /** The rule whose findings this deduction counts. */
+  ruleId?: string
+  /** The statistic this deduction rests on. */
+  stat?: keyof DocumentStats
+  /** How many findings it counts. */
+  count?: number
+}
+
 /** What lint() returns. */
 export interface LintResult {
   filePath?: string
   messages: LintMessage[]
-  stats: Stats
+  /** Always words, sentences and paragraphs; everything in DocumentStats with `stats: true`. */
+  stats: Stats & Partial<DocumentStats>
+  /** With `stats: true`: the score from 0 to 100 and its deductions, largest first. */
+  score?: number
+  deductions?: Deduction[]
   settings: {kind: Kind; target?: string; program?: string; minWords: number; maxWords: number}
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import {thousands} from '../core/numbers.ts'
+import {resultBlock} from './stats-text.ts'
 import type {Formatter} from './types.ts'
 
 const codes = {red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24]} as const
@@ -17,7 +18,9 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     warnings += result.warningCount
     infos += result.infoCount
     fixable += result.fixableErrorCount + result.fixableWarningCount
-    if (result.messages.length === 0) continue
+    // With --stats every file gets its block, findings or not.
+    const block = resultBlock(result, (style, text) => paint(style, text))
+    if (result.messages.length === 0 && block.length === 0) continue
     const name = relative(cwd, result.filePath)
     const words = result.stats && result.settings ? paint('dim', `  ${thousands(result.stats.words)} words; ${result.settings.kind}: ${thousands(result.settings.minWords)} to ${thousands(result.settings.maxWords)}`) : ''
     lines.push('', paint('underline', name) + words)
@@ -31,9 +34,10 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     const width = Math.max(...rows.map((r) => r[0].length))
     const levelWidth = color ? 'warning'.length + 10 : 'warning'.length
     for (const [place, level, message, rule] of rows) lines.push(`  ${place.padEnd(width)}  ${level.padEnd(levelWidth)}  ${message}  ${rule}`)
+    if (block.length) lines.push(...(rows.length ? [''] : []), ...block)
   }
   const total = errors + warnings + infos
-  if (total === 0) return ''
+  if (total === 0) return lines.length ? lines.join('\n') + '\n' : ''
   const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
   const summary = `${errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`
   lines.push('', paint('bold', errors > 0 ? paint('red', summary) : paint('yellow', summary)))

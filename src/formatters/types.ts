@@ -1,4 +1,4 @@
-import type {LintMessage, Stats} from '../core/types.ts'
+import type {Deduction, DocumentStats, LintMessage, Stats} from '../core/types.ts'
 
 /** One file's results as the formatters receive them (the ESLint result shape, plus stats). */
 export interface FileResult {
@@ -9,7 +9,11 @@ export interface FileResult {
   infoCount: number
   fixableErrorCount: number
   fixableWarningCount: number
-  stats?: Stats
+  /** Words, sentences and paragraphs; everything in DocumentStats with --stats. */
+  stats?: Stats | DocumentStats
+  /** With --stats: the score from 0 to 100 and its deductions, largest first. */
+  score?: number
+  deductions?: Deduction[]
   settings?: {kind: string; minWords: number; maxWords: number; target?: string}
   /** The source text, for formatters that show context. */
   source?: string
@@ -20,7 +24,7 @@ export interface FormatContext {
   cwd: string
   color: boolean
   /** Rule metadata by id, for formatters that describe rules (SARIF). */
-  rulesMeta: Record<string, {description: string; url: string; rationale: string}>
+  rulesMeta: Record<string, {description: string; url: string; rationale: string; example?: {before: string; after: string}}>
 }
 
 /** A formatter: results in, the text to print out. */

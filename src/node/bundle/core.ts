@@ -20,7 +20,10 @@ const core = loadCore<typeof Core>(coreFile())
 
 export const {
   canFix,
+  compareResults,
   didYouMean,
+  documentStats,
+  escapeHtml,
   fix,
   formatExtensions,
   formatOf,
@@ -44,9 +47,11 @@ export const {
   parseYaml,
   presets,
   readDocx,
+  renderHighlights,
   ruleDoc,
   ruleIds,
   ruleMeta,
   rulesTable,
+  scoreOf,
   validateConfig
 } = core
