@@ -27,6 +27,7 @@ export interface CliOptions {
   fixDryRun?: boolean
   fixType?: string[]
   fixRule?: string[]
+  annotate?: boolean
 }
 
 /** Run the CLI with `argv` (as process.argv); resolves to the exit code. */
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .version(version, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; - for standard input')
     .addOption(new Option('-f, --format <name>', 'output format').default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('-o, --output-file <file>', 'write the report to a file (with --annotate: the annotated copy)')
     .option('--preset <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
     .option('-c, --config <file>', 'use this configuration file (no lookup)')
     .option('--no-config-lookup', 'do not look for configuration files')
@@ -61,6 +62,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--fix-type <types>', 'comma-separated kinds of fix to apply (problem, suggestion, layout)', commaList)
     .option('--fix-rule <ids>', 'comma-separated rule ids that may fix', commaList)
+    .option('--annotate', 'write a copy of each Word document with the findings as comments (name.soplint.docx)')
     .showHelpAfterError('(run soplint --help for usage)')
     .exitOverride()
     .configureOutput({writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s)})
