@@ -81,6 +81,22 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     })
 
   program
+    .command('init')
+    .description('write a configuration (kind, target, word limit) and a .soplintaccept here; asks in a terminal')
+    .option('--kind <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
+    .option('--target <name>', 'the school or company the statement is for')
+    .option('--max-words <n>', 'the word limit', integer)
+    .option('--min-words <n>', 'the fewest words', integer)
+    .option('--pre-commit', 'add the soplint hook to .pre-commit-config.yaml')
+    .option('--github', 'write a GitHub Actions workflow (.github/workflows/soplint.yml)')
+    .option('--force', 'replace an existing configuration or workflow')
+    .action(async (options: import('./init.ts').InitOptions) => {
+      const {init} = await import('./init.ts')
+      // The main command has a --target too, and commander gives it the value.
+      code = await init({...options, target: options.target ?? program.opts().target}, io)
+    })
+
+  program
     .command('lsp')
     .description('start the language server on standard input and output')
     .option('--stdio', 'use standard input and output (the default)')
