@@ -2,7 +2,8 @@
 // markup the .docx front end must carry over (Word's title and heading styles, bold and italic
 // runs split mid-word as Word splits them, hyperlinks both as relationships and as HYPERLINK
 // fields, a bullet list, a footnote, a soft line break, a tab, a letterhead table, an empty
-// paragraph, non-Latin text and an emoji), and the bad inputs the CLI must refuse in one line.
+// paragraph, non-Latin text and an emoji), a reviewed draft with an adviser's comment and a
+// picture for --annotate, and the bad inputs the CLI must refuse in one line.
 // Usage: node scripts/make-docx-fixtures.js. The output is byte-for-byte reproducible.
 import {mkdir, writeFile} from 'node:fs/promises'
 import JSZip from 'jszip'
@@ -102,6 +103,46 @@ const statement = await zip({
   'word/footnotes.xml': footnotes
 })
 
+// reviewed.docx: a draft an adviser has already commented on, for --annotate. Its findings
+// start and end inside runs, cross a bold/italic boundary, follow an escaped `&` and an emoji,
+// sit in a table cell's second paragraph and in a footnote, and overlap the adviser's comment;
+// it has a picture, whose part and relationship must survive.
+const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing'
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main'
+const PIC = 'http://schemas.openxmlformats.org/drawingml/2006/picture'
+const picture = `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="Picture 1" descr="A robot arm"/><a:graphic xmlns:a="${A}"><a:graphicData uri="${PIC}"><pic:pic xmlns:pic="${PIC}"><pic:nvPicPr><pic:cNvPr id="1" name="robot.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId20"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+const reviewedBody = [
+  para(run('Statement of Purpose'), 'Title'),
+  // A finding that starts inside one run and ends inside the next, across bold and italics.
+  para(run('Since school I have had a burn') + bold('ing desire to') + italic(' build robots & drones that help.')),
+  // The adviser's comment overlaps a finding; the finding follows an emoji and non-Latin text.
+  para(run('In Kyoto (京都) 🤖 I learned that, ') + '<w:commentRangeStart w:id="0"/>' + run('as we all know that the field moves fast') + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>' + run(', a robot must plan quickly.')),
+  // A picture in its own paragraph, with a caption after it.
+  para(picture) + para(run('The arm our team built for the R&D lab at [University Name].')),
+  // A table cell of two paragraphs (one line of text) with a finding in the second.
+  `<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${para(run('Skills:'))}${para(run('planning, vision, and and control'))}</w:tc></w:tr></w:tbl>`,
+  para(run('I wrote a paper on grasping') + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' + run(' with my adviser.')),
+  para(run('Thank you for your ') + run('kind consideration', '<w:b/>') + run('.'))
+].join('')
+const reviewedDocument = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="${WP}"><w:body>${reviewedBody}<w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>`
+const reviewedFootnotes = footnotes.replace(' In the proceedings of a workshop on field robots.', ' It was accepted at the the workshop on grasping.')
+const adviserComments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="${W}"><w:comment w:id="0" w:author="Prof. Adviser" w:date="2024-01-01T00:00:00Z" w:initials="PA"><w:p><w:r><w:t>Cut this clause.</w:t></w:r></w:p></w:comment></w:comments>`
+// A 1x1 PNG.
+const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))
+const reviewed = await zip({
+  '[Content_Types].xml': contentTypes.replace('<Default Extension="xml"', '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"').replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>'),
+  '_rels/.rels': rels,
+  'word/document.xml': reviewedDocument,
+  'word/_rels/document.xml.rels': documentRels.replace('</Relationships>', '<Relationship Id="rId20" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/robot.png"/><Relationship Id="rId21" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'),
+  'word/styles.xml': styles,
+  'word/numbering.xml': numbering,
+  'word/footnotes.xml': reviewedFootnotes,
+  'word/comments.xml': adviserComments,
+  'word/media/robot.png': png
+})
+
 // A password-protected .docx is an OLE compound file holding an `EncryptedPackage` stream.
 const protectedDoc = new Uint8Array(1536)
 protectedDoc.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
@@ -109,6 +150,7 @@ protectedDoc.set(Array.from('EncryptedPackage').flatMap((c) => [c.charCodeAt(0),
 
 const files = {
   'statement.docx': statement,
+  'reviewed.docx': reviewed,
   // Cut short, as by an interrupted download.
   'truncated.docx': statement.subarray(0, Math.floor(statement.length / 2)),
   'protected.docx': protectedDoc,

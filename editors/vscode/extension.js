@@ -20,7 +20,7 @@ function serverOptions() {
 }
 
 exports.activate = async function activate() {
-  const languages = workspace.getConfiguration('soplint').get('languages') ?? ['markdown', 'plaintext']
+  const languages = workspace.getConfiguration('soplint').get('languages') ?? ['markdown', 'plaintext', 'latex']
   client = new LanguageClient('soplint', 'soplint', serverOptions(), {
     documentSelector: languages.flatMap((language) => [{scheme: 'file', language}, {scheme: 'untitled', language}])
   })

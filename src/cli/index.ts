@@ -22,7 +22,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .version(version, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; - for standard input')
     .addOption(new Option('-f, --format <name>', 'output format').default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('-o, --output-file <file>', 'write the report to a file (with --annotate: the annotated copy)')
     .option('--preset <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
     .option('-c, --config <file>', 'use this configuration file (no lookup)')
     .option('--no-config-lookup', 'do not look for configuration files')
@@ -41,6 +41,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--fix-type <types>', 'comma-separated kinds of fix to apply (problem, suggestion, layout)', commaList)
     .option('--fix-rule <ids>', 'comma-separated rule ids that may fix', commaList)
     .option('--stats', 'add statistics and a score to the report')
+    .option('--annotate', 'write a copy of each Word document with the findings as comments (name.soplint.docx)')
     .showHelpAfterError('(run soplint --help for usage)')
     .exitOverride()
     .configureOutput({writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s)})
@@ -89,6 +90,22 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .action(async (oldPath: string, newPath: string, options: import('./compare.ts').CompareOptions) => {
       const {runCompare} = await import('./compare.ts')
       code = await runCompare(oldPath, newPath, withProgramOptions(program, options), io)
+    })
+
+  program
+    .command('init')
+    .description('write a configuration (kind, target, word limit) and a .soplintaccept here; asks in a terminal')
+    .option('--kind <kind>', 'kind of statement: sop, personal-statement, research-statement, cover-letter')
+    .option('--target <name>', 'the school or company the statement is for')
+    .option('--max-words <n>', 'the word limit', integer)
+    .option('--min-words <n>', 'the fewest words', integer)
+    .option('--pre-commit', 'add the soplint hook to .pre-commit-config.yaml')
+    .option('--github', 'write a GitHub Actions workflow (.github/workflows/soplint.yml)')
+    .option('--force', 'replace an existing configuration or workflow')
+    .action(async (options: import('./init.ts').InitOptions) => {
+      const {init} = await import('./init.ts')
+      // The main command has a --target too, and commander gives it the value.
+      code = await init({...options, target: options.target ?? program.opts().target}, io)
     })
 
   program

@@ -23,4 +23,6 @@ export interface CliOptions {
   fixRule?: string[]
   /** Add statistics and the score to the report (always on for -f html). */
   stats?: boolean
+  /** Write a copy of each Word document with the findings as comments. */
+  annotate?: boolean
 }

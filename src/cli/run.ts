@@ -10,6 +10,7 @@ import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, m
 import {lineOf, splitMessages, type Assembled} from '../core/formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
 import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from '../node/files.ts'
+import {checkAnnotate, writeAnnotated} from './annotate.ts'
 import {fixInput, fixPlan} from './fix.ts'
 import {openPool, type Pool} from './pool.ts'
 import type {CliOptions} from './options.ts'
@@ -96,6 +97,8 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
     else inputs.push(entry)
   }
 
+  if (options.annotate) checkAnnotate(inputs, options.outputFile)
+
   // A .tex file and the files it \input are one document. --fix writes each file on its own,
   // so it lints each on its own too.
   if (!plan) inputs.splice(0, inputs.length, ...(await assembleLatex(inputs, cwd, problem, (line) => io.stderr.write(`soplint: warning: ${line}\n`))))
@@ -152,11 +155,21 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((report as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale, example: m.example}]))
   const output = formatter(results, {cwd, color, rulesMeta})
-  if (options.outputFile) {
+  // With --annotate, -o names the annotated copy; the report goes to standard output.
+  if (options.outputFile && !options.annotate) {
     await writeFile(options.outputFile, output).catch((error: NodeJS.ErrnoException) => {
       throw new InputError(`--output-file ${options.outputFile}: cannot write the report (${error.code ?? error.message})`)
     })
   } else if (output) report.write(output.endsWith('\n') || options.format === 'json' ? output + (options.format === 'json' ? '\n' : '') : output + '\n')
+
+  if (options.annotate) {
+    try {
+      for (const line of await writeAnnotated(inputs, results, options.outputFile, cwd)) io.stderr.write(`soplint: ${line}\n`)
+    } catch (error) {
+      if (!isInputError(error)) throw error
+      problem(error.message)
+    }
+  }
 
   if (failed) return 2
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0)

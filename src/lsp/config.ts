@@ -26,7 +26,8 @@ export function defaultSettings(languages: readonly string[]): ServerSettings {
   return {enable: true, languages: [...languages], debounce: 200, maxLength: 100_000, configLookup: true, config: {}}
 }
 
-const configKeys = ['preset', 'kind', 'target', 'program', 'minWords', 'maxWords', 'rules', 'accept', 'phrases'] as const
+/** The settings that are a soplint configuration, read into `config`. */
+export const configKeys = ['preset', 'kind', 'target', 'program', 'minWords', 'maxWords', 'rules', 'accept', 'phrases'] as const
 
 /**
  * Read settings as an editor sends them, over the defaults. Accepts `{soplint: {...}}` or the

@@ -1,0 +1,165 @@
+// --annotate through the real CLI: the copy has one comment per finding, anchored on exactly the
+// flagged text, read back from the copy's XML and again after LibreOffice has opened the copy
+// and saved it; the document's text, its other parts and the original file are unchanged.
+import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {DOMParser} from '@xmldom/xmldom'
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import {describe, expect, it} from 'vitest'
+import {soplint as run, workspace} from './helpers.ts'
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/_formats/${name}`, import.meta.url))
+const soplint = (args: string[], cwd: string) => run(['--no-config-lookup', ...args], {cwd, env: {SOPLINT_WORKERS: '0'}})
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+// The extracted text has a space where the document has a tab or a line break.
+const spaced = (s: string) => s.replace(/\s+/g, ' ')
+
+/** The comment soplint should write for a finding: on the flagged text, or on the mark of the footnote it is in. */
+const expectedComment = (m: Message, footnoteLines: number[]) =>
+  footnoteLines.includes(m.line) ? {text: `In this footnote: ${m.message} [${m.ruleId}]`, anchored: ''} : {text: `${m.message} [${m.ruleId}]`, anchored: spaced(m.actual)}
+
+type Message = {ruleId: string; message: string; actual: string; offset: number; line: number}
+interface Comment {
+  id: string
+  author: string
+  text: string
+  /** The text between the comment's range start and end, in document order, across runs and paragraphs. */
+  anchored: string
+}
+
+/** Every comment of a .docx with the text it is anchored on, read with a DOM parser (not the code under test). */
+async function commentsOf(bytes: Buffer): Promise<Comment[]> {
+  const zip = await JSZip.loadAsync(bytes)
+  const parse = async (name: string) => {
+    const file = zip.file(name)
+    return file ? new DOMParser().parseFromString(await file.async('string'), 'text/xml') : undefined
+  }
+  const anchored = new Map<string, string>()
+  const open = new Set<string>()
+  const walk = (node: Node): void => {
+    if (node.nodeType === 1) {
+      const element = node as Element
+      const id = element.getAttribute('w:id') ?? ''
+      if (element.nodeName === 'w:commentRangeStart') {
+        open.add(id)
+        anchored.set(id, anchored.get(id) ?? '')
+      } else if (element.nodeName === 'w:commentRangeEnd') open.delete(id)
+      else if (element.nodeName === 'w:t' || element.nodeName === 'w:tab') {
+        const text = element.nodeName === 'w:tab' ? '\t' : (element.textContent ?? '')
+        for (const o of open) anchored.set(o, anchored.get(o) + text)
+      }
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+  }
+  for (const part of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
+    const doc = await parse(part)
+    if (doc) walk(doc)
+  }
+  const comments = await parse('word/comments.xml')
+  if (!comments) return []
+  return Array.from(comments.getElementsByTagName('w:comment')).map((c) => ({
+    id: c.getAttribute('w:id') ?? '',
+    author: c.getAttribute('w:author') ?? '',
+    text: Array.from(c.getElementsByTagName('w:t')).map((t) => t.textContent).join(''),
+    anchored: anchored.get(c.getAttribute('w:id') ?? '') ?? '(no range)'
+  }))
+}
+
+const rawText = async (bytes: Buffer) => (await mammoth.extractRawText({buffer: bytes})).value
+
+// A private LibreOffice profile, so that the test does not collide with another LibreOffice running.
+const profile = mkdtempSync(path.join(tmpdir(), 'soplint-lo-'))
+
+/** Run LibreOffice headless on a file, converting it to another format. */
+function libreoffice(file: string, to: string, outdir: string) {
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outdir, file], {encoding: 'utf8', timeout: 120_000})
+  return {code: r.status, stderr: r.stderr, out: path.join(outdir, `${path.basename(file, '.docx')}.${to.split(':')[0]}`)}
+}
+
+describe('soplint --annotate', () => {
+  for (const name of ['statement.docx', 'reviewed.docx']) {
+    it(`${name}: one comment per finding, anchored on the flagged text; text and other parts unchanged`, async () => {
+      const original = fixture(name)
+      const dir = workspace({[name]: original})
+      const r = soplint(['-f', 'json', '--annotate', name], dir)
+      expect(r.code).toBe(1)
+      const messages = (JSON.parse(r.stdout) as Array<{messages: Message[]}>)[0].messages
+      expect(messages.length).toBeGreaterThanOrEqual(6)
+      const copyName = name.replace('.docx', '.soplint.docx')
+      expect(r.stderr).toBe(`soplint: wrote ${copyName} (${messages.length} comments)\n`)
+      // The original is never written.
+      expect(sha(readFileSync(path.join(dir, name)))).toBe(sha(original))
+
+      const copy = readFileSync(path.join(dir, copyName))
+      const comments = await commentsOf(copy)
+      const ours = comments.filter((c) => c.author === 'soplint')
+      const sorted = [...messages].sort((a, b) => a.offset - b.offset)
+      const footnoteLines = name === 'reviewed.docx' ? [8] : [15]
+      expect(ours.map((c) => ({text: c.text, anchored: spaced(c.anchored)}))).toEqual(sorted.map((m) => expectedComment(m, footnoteLines)))
+      // The adviser's comment is still there, on the same words.
+      expect(comments.filter((c) => c.author !== 'soplint')).toEqual(name === 'reviewed.docx' ? [{id: '0', author: 'Prof. Adviser', text: 'Cut this clause.', anchored: 'as we all know that the field moves fast'}] : [])
+      expect(await rawText(copy)).toBe(await rawText(original))
+
+      // Every part but the ones that carry comments is byte for byte the original's.
+      const before = await JSZip.loadAsync(original)
+      const after = await JSZip.loadAsync(copy)
+      const changed = new Set(['word/document.xml', 'word/footnotes.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'])
+      for (const file of Object.keys(before.files)) {
+        if (changed.has(file) || before.files[file].dir) continue
+        expect(sha(await after.file(file)!.async('nodebuffer')), file).toBe(sha(await before.file(file)!.async('nodebuffer')))
+      }
+      expect(Object.keys(after.files).filter((f) => !before.files[f] && !after.files[f].dir)).toEqual(name === 'statement.docx' ? ['word/comments.xml'] : [])
+      if (name === 'statement.docx') {
+        expect(await after.file('[Content_Types].xml')!.async('string')).toContain('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>')
+        expect(await after.file('word/_rels/document.xml.rels')!.async('string')).toContain('relationships/comments" Target="comments.xml"/>')
+      }
+    })
+  }
+
+  it('LibreOffice opens the copy: converts it to PDF and text, and keeps every comment on its words when it saves it', async () => {
+    const dir = workspace({'reviewed.docx': fixture('reviewed.docx')})
+    const r = soplint(['-f', 'json', '--annotate', '-o', 'for-review.docx', 'reviewed.docx'], dir)
+    expect(r.code).toBe(1)
+    expect(existsSync(path.join(dir, 'reviewed.soplint.docx'))).toBe(false)
+    const copy = path.join(dir, 'for-review.docx')
+    const messages = (JSON.parse(r.stdout) as Array<{messages: Message[]}>)[0].messages
+
+    const pdf = libreoffice(copy, 'pdf', path.join(dir, 'pdf'))
+    expect(pdf.code, pdf.stderr).toBe(0)
+    expect(readFileSync(pdf.out).subarray(0, 5).toString()).toBe('%PDF-')
+    const txt = libreoffice(copy, 'txt:Text (encoded):UTF8,LF,,,', path.join(dir, 'txt'))
+    expect(txt.code, txt.stderr).toBe(0)
+    // LibreOffice writes a footnote's number after the word it follows.
+    const text = readFileSync(txt.out, 'utf8').replace(/^\uFEFF/, '').replace(/(?<=\p{L})\d+(?=\s)/gu, '')
+    for (const line of (await rawText(fixture('reviewed.docx'))).split('\n').filter((l) => l.trim() && !/^\d+\. /.test(l))) expect(text).toContain(line.trim())
+
+    // Saved again by LibreOffice: the comments it read are ours, on the same words.
+    const saved = libreoffice(copy, 'docx:MS Word 2007 XML', path.join(dir, 'saved'))
+    expect(saved.code, saved.stderr).toBe(0)
+    const comments = (await commentsOf(readFileSync(saved.out))).filter((c) => c.author === 'soplint')
+    const byText = (list: Array<{text: string; anchored: string}>) => [...list].sort((a, b) => a.text.localeCompare(b.text))
+    expect(byText(comments.map((c) => ({text: c.text, anchored: spaced(c.anchored)})))).toEqual(byText(messages.map((m) => expectedComment(m, [8]))))
+  }, 300_000)
+
+  it('refuses in one line what it cannot do', () => {
+    const dir = workspace({'a.docx': fixture('statement.docx'), 'b.docx': fixture('reviewed.docx'), 'notes.md': 'Some notes.\n'})
+    const cases: Array<[string[], string]> = [
+      [['--annotate', 'notes.md'], 'soplint: --annotate: notes.md is not a Word document (.docx); only Word documents take comments\n'],
+      [['--annotate', '-o', 'out.docx', 'a.docx', 'b.docx'], 'soplint: --annotate: -o names one copy, but 2 Word documents were given; leave out -o to write each beside its original\n'],
+      [['--annotate', '-o', 'a.docx', 'a.docx'], 'soplint: --annotate: -o a.docx is the original document; name another file\n']
+    ]
+    for (const [args, stderr] of cases) {
+      const r = soplint(args, dir)
+      expect({code: r.code, stderr: r.stderr, stdout: r.stdout}).toEqual({code: 2, stderr, stdout: ''})
+    }
+    expect(sha(readFileSync(path.join(dir, 'a.docx')))).toBe(sha(fixture('statement.docx')))
+    // Two documents, each annotated beside its original.
+    const r = soplint(['--annotate', '--quiet', 'a.docx', 'b.docx'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('soplint: wrote a.soplint.docx (2 comments)\nsoplint: wrote b.soplint.docx (1 comment)\n')
+  })
+})
