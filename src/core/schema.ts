@@ -6,6 +6,8 @@ import type {Config, Level} from './types.ts'
 import {kinds} from './presets.ts'
 
 const levels = ['error', 'warn', 'info', 'off'] as const
+/** Other words for a level: the report prints "warning", so people write it. */
+const levelSynonyms: Record<string, Level> = {warning: 'warn'}
 
 /** What each top-level key takes, as a check that returns what is wrong or undefined. */
 type Check = (value: unknown) => string | undefined
@@ -29,7 +31,7 @@ const phraseKeys: Record<string, Check> = {
   message: text,
   replace: text,
   ruleId: (v) => (typeof v === 'string' && /^[a-z][a-z0-9-]*$/.test(v) ? undefined : `expected a kebab-case id, not ${shown(v)}`),
-  level: oneOf(levels)
+  level: checkLevel
 }
 
 /** The top-level keys of a configuration. */
@@ -47,7 +49,10 @@ const configKeys: Record<string, Check> = {
   otherTargets: texts
 }
 
-/** Validate a configuration object; throws an InputError naming `source` and the key. */
+/**
+ * Validate a configuration object; throws an InputError naming `source` and the key. Returns it
+ * with levels in their canonical spelling (`"warning"` becomes `"warn"`); the input is not changed.
+ */
 export function validateConfig(value: unknown, source: string, rules: readonly Rule<any>[]): Config {
   checkKeys(value, configKeys, [], source)
   const config = value as Config
@@ -58,7 +63,24 @@ export function validateConfig(value: unknown, source: string, rules: readonly R
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     validateRuleSetting(id, setting, `${source}: rules.${id}`, rules, config)
   }
-  return config
+  const synonym = (level: unknown) => (typeof level === 'string' && Object.hasOwn(levelSynonyms, level) ? levelSynonyms[level] : level)
+  const canonical = (setting: unknown) => (Array.isArray(setting) ? [synonym(setting[0]), ...setting.slice(1)] : synonym(setting))
+  const isSynonym = (level: unknown) => synonym(level) !== level
+  const rulesIn = config.rules ?? {}
+  const phrases = config.phrases ?? []
+  if (!Object.values(rulesIn).some((v) => isSynonym(Array.isArray(v) ? v[0] : v)) && !phrases.some((p) => isSynonym(p.level))) return config
+  return {
+    ...config,
+    ...(config.rules ? {rules: Object.fromEntries(Object.entries(rulesIn).map(([id, s]) => [id, canonical(s)])) as Config['rules']} : {}),
+    ...(config.phrases ? {phrases: phrases.map((p) => (p.level === undefined ? p : {...p, level: synonym(p.level) as Level}))} : {})
+  }
+}
+
+/** A level as written, or the reason it is not one (with a did-you-mean). */
+function checkLevel(level: unknown): string | undefined {
+  if (typeof level === 'string' && (levels.includes(level as Level) || Object.hasOwn(levelSynonyms, level))) return undefined
+  const hint = typeof level === 'string' ? didYouMean(level, [...levels, ...Object.keys(levelSynonyms)]) : ''
+  return `level must be one of ${levels.join(', ')} (got ${JSON.stringify(level)})${hint}`
 }
 
 /** Every key of `value` must be one of `checks` and pass its check. */
@@ -95,9 +117,8 @@ export function validateRuleSetting(id: string, setting: unknown, where: string,
     throw new InputError(`${where}: unknown rule "${id}"${didYouMean(id, rules.map((r) => r.meta.id))}`)
   }
   const [level, options] = Array.isArray(setting) ? setting : [setting, undefined]
-  if (!levels.includes(level as Level)) {
-    throw new InputError(`${where}: level must be one of ${levels.join(', ')} (got ${JSON.stringify(level)})`)
-  }
+  const badLevel = checkLevel(level)
+  if (badLevel) throw new InputError(`${where}: ${badLevel}`)
   if (Array.isArray(setting) && setting.length > 2) throw new InputError(`${where}: expected [level] or [level, {options}]`)
   if (options === undefined) return
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
