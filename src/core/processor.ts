@@ -89,6 +89,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
           break
         case 'html': {
           const directive = readDirective(node.value, node.position?.end.offset ?? 0, children, i)
+          if (directive) directive.start = node.position?.start.offset
           if (directive) directives.push(directive)
           break
         }

@@ -143,6 +143,12 @@ export function validateRuleSetting(id: string, setting: unknown, where: string,
 
 /** ` (did you mean "x"?)` for a close match, or an empty string. */
 export function didYouMean(name: string, candidates: readonly string[]): string {
+  const best = closest(name, candidates)
+  return best ? ` (did you mean "${best}"?)` : ''
+}
+
+/** The candidate close enough to `name` to be what was meant, if any. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best = ''
   let bestDistance = Infinity
   for (const candidate of candidates) {
@@ -152,7 +158,7 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
       bestDistance = d
     }
   }
-  return best && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : ''
+  return best && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
 }
 
 function distance(a: string, b: string): number {
