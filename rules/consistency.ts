@@ -1,7 +1,8 @@
 // One document, one spelling: a term written two ways ("PhD" and "Ph.D.", "email" and
 // "e-mail"), or American and British spelling mixed. The spelling a document uses more often
-// wins (ties go to the one used first), and every occurrence of the other is reported with the
-// winner as its replacement. Word lists: rules/data/consistency.yml.
+// wins (for American and British, the one more different words are written in; ties go to the
+// one used first), and every occurrence of the other is reported with the winner as its
+// replacement. Word lists: rules/data/consistency.yml.
 import data from './data/consistency.yml'
 import {defineRule} from '../src/core/rule.ts'
 import type {Doc, Token} from '../src/core/types.ts'
@@ -82,7 +83,7 @@ export default defineRule({
     id: 'consistency',
     description: 'One term spelled two ways in one document ("PhD" and "Ph.D.", "color" and "colour")',
     rationale:
-      'Mixed spellings ("PhD" then "Ph.D.", "modeling" then "modelling", "organize" then "organise") look like a statement stitched together from drafts. Either spelling is fine; pick the one the document already uses most and keep to it (Chicago Manual of Style 2.51 and most style guides ask for one consistent spelling; Oxford spelling pairs -ize with British -our, so -ize alone is not treated as American). Word lists: rules/data/consistency.yml.',
+      'Mixed spellings ("PhD" then "Ph.D.", "modeling" then "modelling", "organize" then "organise") look like a statement stitched together from drafts. Either spelling is fine; pick the one the document already uses most and keep to it (for American and British spelling, the one more of its words are written in, so one word used often does not outvote several) (Chicago Manual of Style 2.51 and most style guides ask for one consistent spelling; Oxford spelling pairs -ize with British -our, so -ize alone is not treated as American). Word lists: rules/data/consistency.yml.',
     defaultLevel: 'warn',
     fix: 'suggest',
     type: 'suggestion',
@@ -184,7 +185,7 @@ function checkVariety(doc: Doc, report: Reporter): void {
   }
   const example = (list: Marked[]) => quote(list[0].token.text)
   if (us.length > 0 && uk.length > 0) {
-    const british = majority(marks.filter((m) => m.kind !== 'ize').map((m) => (m.kind === 'us' ? 0 : 1))) === 1
+    const british = prevails(uk, us)
     if (!british) {
       flag(uk, (m) => (m.kind === 'ise' ? `is spelled with -ise in a document that otherwise uses American spelling, as in ${example(us)}` : `is British spelling in a document that otherwise uses American spelling, as in ${example(us)}`))
       return
@@ -194,9 +195,19 @@ function checkVariety(doc: Doc, report: Reporter): void {
   const ize = marks.filter((m) => m.kind === 'ize')
   const ise = marks.filter((m) => m.kind === 'ise')
   if (ize.length === 0 || ise.length === 0) return
-  const isePrevails = majority([...ize, ...ise].sort((a, b) => a.token.start - b.token.start).map((m) => (m.kind === 'ize' ? 0 : 1))) === 1
+  const isePrevails = prevails(ise, ize)
   if (isePrevails) flag(ize, () => `is spelled with -ize in a document that otherwise uses -ise, as in ${example(ise)}`)
   else flag(ise, () => `is spelled with -ise in a document that otherwise uses -ize, as in ${example(ize)}`)
+}
+
+// Does spelling `a` prevail over `b`? Judged by how many different words each is used in, so
+// that one word written often ("modelling" five times) does not outvote several others
+// ("behavior", "modeling"); then by occurrences; then by which comes first.
+function prevails(a: Marked[], b: Marked[]): boolean {
+  const words = (list: Marked[]) => new Set(list.map((m) => m.token.norm)).size
+  if (words(a) !== words(b)) return words(a) > words(b)
+  if (a.length !== b.length) return a.length > b.length
+  return a[0].token.start < b[0].token.start
 }
 
 // The variant used most; a tie goes to the variant used first.

@@ -19,6 +19,12 @@ export interface SlipEntry extends PhraseEntry {
   capital?: boolean
   /** Not when a full stop follows at once. */
   unlessDot?: boolean
+  /**
+   * The match opens a clause ("As we all know that X, I ..."): when a comma follows in the
+   * sentence, the swap would leave a comma splice ("As we all know, X, I ..."), so both readings
+   * are offered as suggestions, never applied by --fix.
+   */
+  splice?: boolean
   /** Words at the start (`lead`) or end (`trail`) of the match that are context, not reported. */
   lead?: number
   trail?: number
@@ -68,6 +74,20 @@ export default defineRule({
       const end = tokens[tokens.length - 1].end
       const actual = doc.text.slice(start, end)
       const expected = entry.swap ? [swapped(doc.text, tokens, entry.swap)] : replacements(entry, actual)
+      if (entry.splice && clauseFollows(match)) {
+        // "As data is everywhere, I chose statistics" or "As we all know, data is everywhere": which
+        // one is right depends on the rest of the sentence, so the writer chooses.
+        const opener = tokens[0].text
+        found.push({
+          start,
+          end,
+          message: `${quote(actual)} ${entry.reason}, and a comma in its place would run two sentences together; write ${quote(opener)} alone, or ${quote(expected[0])} and end the sentence after the fact it introduces`,
+          expected: [opener, ...expected],
+          note: entry.note,
+          fixable: false
+        })
+        continue
+      }
       found.push({start, end, message: phraseMessage(entry, actual, expected), expected, note: entry.note, fixable: entry.auto === true})
     }
     for (const sentence of doc.sentences) {
@@ -100,6 +120,13 @@ function holds(doc: Doc, match: PhraseMatch, entry: SlipEntry): boolean {
     if (!ok) return false
   }
   return true
+}
+
+// A comma later in the match's sentence: "As we all know that X, I ..." goes on after X.
+function clauseFollows(match: PhraseMatch): boolean {
+  const last = match.tokens[match.tokens.length - 1]
+  const tokens = last.sentence.tokens
+  return tokens.slice(tokens.indexOf(last) + 1).some((t) => t.kind === 'punct' && t.text === ',')
 }
 
 /** The match with its swapped words rewritten; separators and Markdown marks kept. */

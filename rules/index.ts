@@ -21,6 +21,7 @@ import stockPhrase from './stock-phrase.ts'
 import targetMismatch from './target-mismatch.ts'
 import targetMissing from './target-missing.ts'
 import terminology from './terminology.ts'
+import unknownRule from './unknown-rule.ts'
 import unpunctuatedEnd from './unpunctuated-end.ts'
 
 /** Every rule soplint has, in alphabetical order. */
@@ -46,5 +47,6 @@ export const rules: readonly Rule<any>[] = [
   targetMismatch,
   targetMissing,
   terminology,
+  unknownRule,
   unpunctuatedEnd,
 ]

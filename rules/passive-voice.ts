@@ -13,6 +13,8 @@ const be = new Set(['was', 'were', 'been'])
 const irregular = new Set<string>(data.irregular)
 const adjectival = new Set<string>(data.adjectival)
 const between = new Set<string>(data.between)
+const feeling = new Set<string>(data.feeling)
+const feelingBefore = new Set<string>(data.feelingBefore)
 const regular = /^[a-z]{2,}(?:ed)$/
 
 /** A form of "be" followed by a past participle. */
@@ -21,7 +23,7 @@ export default defineRule({
     id: 'passive-voice',
     description: 'Passive voice that hides who did the work',
     rationale:
-      'In a statement the reader wants to know what you did. "A new model was proposed" hides the actor; "I proposed a new model" claims the work. Only past passives are flagged ("was introduced", "have been listed"), the ones that narrate work; present and modal passives ("is flawed", "can be sampled") and states such as "interested in" or "based in" are not.',
+      'In a statement the reader wants to know what you did. "A new model was proposed" hides the actor; "I proposed a new model" claims the work. Only past passives are flagged ("was introduced", "have been listed"), the ones that narrate work; present and modal passives ("is flawed", "can be sampled") and states such as "interested in" or "based in" are not, nor are feelings ("I was scared to take a chance", "we were shocked that").',
     defaultLevel: 'info',
     fix: 'none',
     type: 'suggestion',
@@ -36,6 +38,8 @@ export default defineRule({
         while (j < words.length && (between.has(words[j].norm) || /ly$/.test(words[j].norm)) && !isParticiple(words[j]) && j - i < 4) j++
         const participle = words[j]
         if (!participle || !isParticiple(participle) || adjectival.has(participle.norm)) continue
+        // "I was scared to take a chance": how the writer felt, not what was done to them.
+        if (feeling.has(participle.norm) && feelingBefore.has(words[j + 1]?.norm ?? '') && adjacent(sentence.tokens, participle, words[j + 1])) continue
         if (!adjacent(sentence.tokens, words[i], participle)) continue
         // "have also been listed": the passive starts at the auxiliary "have".
         let first = i

@@ -11,7 +11,7 @@ const small = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'to', 'a', 'an', '
 const salutation = /^(?:dear|to whom|respected|hello|hi|greetings|good (?:morning|afternoon|evening))\b/i
 const signOff = /^(?:(?:yours|sincerely|faithfully|truly|regards|best|warm(?:est)?|kind(?:est)?|thank(?:s|ing)?|many thanks|respectfully|respectful|cordially|cheers|with|gratefully|love|all the best|looking forward)\b|thank you)/i
 // Words no sentence ends on: the paragraph was cut off, and a full stop would not mend it.
-const dangling = new Set(['and', 'or', 'but', 'nor', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'if', 'the', 'a', 'an', 'of', 'to', 'with', 'using', 'for', 'in', 'on', 'at', 'by', 'from', 'into', 'as', 'than', 'such', 'my', 'our', 'their', 'its', 'his', 'her', 'your', 'is', 'are', 'was', 'were', 'be', 'including', 'like', 'both', 'either', 'neither', 'about', 'through', 'between', 'towards', 'toward'])
+const dangling = new Set(['and', 'or', 'but', 'nor', 'whereas', 'unless', 'whether', 'thus', 'hence', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'if', 'the', 'a', 'an', 'of', 'to', 'with', 'using', 'for', 'in', 'on', 'at', 'by', 'from', 'into', 'as', 'than', 'such', 'my', 'our', 'their', 'its', 'his', 'her', 'your', 'is', 'are', 'was', 'were', 'be', 'including', 'like', 'both', 'either', 'neither', 'about', 'through', 'between', 'towards', 'toward'])
 const closer = /^["'\u201D\u2019)\]*_]+$/
 
 /** A paragraph whose last sentence has no terminal punctuation. */
@@ -20,7 +20,7 @@ export default defineRule({
     id: 'unpunctuated-end',
     description: 'A paragraph whose last sentence has no terminal punctuation',
     rationale:
-      'A paragraph that stops without a full stop looks unfinished: the reader wonders whether a sentence was cut, and a committee reads it as a statement that was not proofread. Titles, salutations, sign-offs and name lines are not sentences and are left alone.',
+      'A paragraph that stops without a full stop looks unfinished: the reader wonders whether a sentence was cut, and a committee reads it as a statement that was not proofread. One that stops on a comma, a semicolon or a conjunction ("and", "whereas"), or on a colon with nothing after it in its section, was cut off mid-sentence. Titles, salutations, sign-offs and name lines are not sentences and are left alone.',
     defaultLevel: 'warn',
     fix: 'suggest',
     type: 'problem',
@@ -44,13 +44,18 @@ export default defineRule({
       if (!sentence || sentence.terminal) continue
       const last = sentence.tokens[sentence.tokens.length - 1]
       if (!last || last.kind === 'code') continue
-      // "Yours sincerely," and a quoted "fragment," end in a comma inside any closing marks.
+      // A quoted "fragment," ends in a comma inside the closing marks: a quotation, not a cut.
       const inner = [...sentence.tokens].reverse().find((t) => !closer.test(t.text))
-      if (!inner || (inner.kind !== 'word' && !/^[%\u00B0\u2030]$/.test(inner.text))) continue
+      if (!inner) continue
+      // A comma, semicolon or colon at the very end: the sentence was cut off (sign-offs such as
+      // "Yours sincerely," and salutations are not prose, see isProse).
+      const mark = inner.kind === 'punct' && inner === sentence.tokens[sentence.tokens.length - 1] && /^[,;:]$/.test(inner.text) ? inner : undefined
+      if (!mark && inner.kind !== 'word' && !/^[%\u00B0\u2030]$/.test(inner.text)) continue
       // Raw LaTeX in Markdown (pandoc allows it): "\\medskip" is a command, not a word.
       if (doc.text[inner.start - 1] === '\\') continue
       if (!isProse(doc, block) || isClosingLine(doc, block)) continue
       const words = sentence.words
+      if (words.length === 0) continue
       const next = doc.blocks[block.index + 1]
       const tail = doc.text.slice(words[Math.max(0, words.length - 3)].start, words[words.length - 1].end)
       const continues = next && next.kind === 'paragraph' && !next.inList && next.inQuote === block.inQuote && next.tokens.filter((t) => t.kind === 'word').length >= 4
@@ -60,6 +65,15 @@ export default defineRule({
           end: last.end,
           message: `The sentence breaks off at ${quote(tail)} and goes on in the next paragraph; remove the blank line between them`
         })
+        continue
+      }
+      if (mark) {
+        // A colon introduces what follows ("Two thoughts:" and a paragraph each); it is cut off
+        // only where nothing follows in its section: the end of the document or a heading.
+        if (mark.text === ':' && next && next.kind !== 'heading') continue
+        const name = mark.text === ',' ? 'a comma' : mark.text === ';' ? 'a semicolon' : 'a colon'
+        const tail = doc.text.slice(words[Math.max(0, words.length - 3)].start, mark.end)
+        report({start: mark.start, end: mark.end, message: `The paragraph ends on ${name} at ${quote(tail)}; finish the sentence`})
         continue
       }
       if (dangling.has(inner.norm)) {

@@ -15,8 +15,22 @@ describe('config validation', () => {
   it('names an unknown rule with a did-you-mean', async () => {
     expect(await bad({rules: {hedges: 'off'}})).toBe('.soplintrc.json: rules.hedges: unknown rule "hedges" (did you mean "hedge"?)')
   })
-  it('names a bad level', async () => {
-    expect(await bad({rules: {hedge: 'warning'}})).toBe('.soplintrc.json: rules.hedge: level must be one of error, warn, info, off (got "warning")')
+  it('names a bad level with a did-you-mean', async () => {
+    expect(await bad({rules: {hedge: 'eror'}})).toBe('.soplintrc.json: rules.hedge: level must be one of error, warn, info, off (got "eror") (did you mean "error"?)')
+    expect(await bad({rules: {hedge: ['wrn', {}]}})).toBe('.soplintrc.json: rules.hedge: level must be one of error, warn, info, off (got "wrn") (did you mean "warn"?)')
+    expect(await bad({rules: {hedge: 'loud'}})).toBe('.soplintrc.json: rules.hedge: level must be one of error, warn, info, off (got "loud")')
+    expect(await bad({phrases: [{phrase: 'utilize', level: 'erorr'}]})).toBe('.soplintrc.json: phrases.0.level: level must be one of error, warn, info, off (got "erorr") (did you mean "error"?)')
+  })
+  it('accepts "warning", the word the report prints, as "warn"', async () => {
+    const config = {rules: {hedge: 'warning', 'sentence-length': ['warning', {max: 5, hardMax: 5}]}, phrases: [{phrase: 'utilize', level: 'warning'}]}
+    const {messages} = await lint('Perhaps we utilize a very long sentence here.\n', {config: config as never})
+    expect(messages.filter((m) => m.ruleId !== 'length').map((m) => [m.ruleId, m.level])).toEqual([
+      ['hedge', 'warning'],
+      ['sentence-length', 'warning'],
+      ['custom-phrase', 'warning']
+    ])
+    // The caller's object is left as written.
+    expect(config.rules.hedge).toBe('warning')
   })
   it('names a bad option and its type', async () => {
     expect(await bad({rules: {'sentence-length': ['warn', {maxx: 3}]}})).toBe('.soplintrc.json: rules.sentence-length: unknown option "maxx" (did you mean "max"?)')
@@ -44,7 +58,7 @@ describe('config validation', () => {
       [{phrases: [{message: 'no phrase'}]}, 'phrases.0.phrase: is required'],
       [{phrases: [{phrase: 'utilize', rule: 'x'}]}, 'unknown key "phrases.0.rule" (did you mean "ruleId"?)'],
       [{phrases: [{phrase: 'utilize', ruleId: 'My Rule'}]}, 'phrases.0.ruleId: expected a kebab-case id, not "My Rule"'],
-      [{phrases: [{phrase: 'utilize', level: 'warning'}]}, 'phrases.0.level: expected one of error, warn, info, off, not "warning"'],
+      [{phrases: [{phrase: 'utilize', level: 'loud'}]}, 'phrases.0.level: level must be one of error, warn, info, off (got "loud")'],
       [[], 'configuration: expected an object, not a list']
     ]
     for (const [config, message] of cases) expect(await bad(config)).toBe(`.soplintrc.json: ${message}`)

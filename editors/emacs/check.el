@@ -1,61 +1,54 @@
-;;; check.el --- a headless check that Emacs, Eglot and soplint's server talk  -*- lexical-binding: t; -*-
+;;; check.el --- a headless check of soplint-eglot.el  -*- lexical-binding: t; -*-
 
-;; Loads soplint-eglot.el, opens the file, connects Eglot as `eglot-ensure' would, waits for
-;; the diagnostics Flymake shows, prints them and quits (exit code 1 when none arrive):
+;; Opens a file with the shipped set-up (soplint-eglot.el, beside this file), waits for the
+;; diagnostics Eglot receives from soplint, prints them with the buffer's major mode and the
+;; language id Eglot sent, and exits (status 1 when the server did not start). soplint must be
+;; on PATH, as for the set-up itself:
 ;;
-;;   emacs --batch -l editors/emacs/check.el statement.md
+;;   emacs --batch -l editors/emacs/check.el statement.tex
 ;;
-;; soplint must be on PATH. Emacs 28 has no Markdown mode of its own: without the
-;; markdown-mode package, .md files get a minimal one defined here, so that the check needs
-;; nothing beyond Debian's emacs-nox and elpa-eglot.
+;; Tested with Emacs 28.2 and Eglot 1.9.
 
 ;;; Code:
 
-(require 'package)
-(package-initialize)
-(require 'eglot)
-(require 'flymake)
-(load (expand-file-name "soplint-eglot.el" (file-name-directory load-file-name)) nil t)
+(setq inhibit-message nil)
+(load (expand-file-name "soplint-eglot.el" (file-name-directory load-file-name)))
 
-(unless (fboundp 'markdown-mode)
-  (define-derived-mode markdown-mode text-mode "Markdown")
-  (add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode)))
+(defun soplint-check--print (line)
+  (princ (concat line "\n") #'external-debugging-output))
 
-(defun soplint-check--out (format-string &rest args)
-  (princ (concat (apply #'format format-string args) "\n")))
+(defun soplint-check--diagnostics ()
+  (sort (mapcar (lambda (d)
+                  (let ((beg (flymake-diagnostic-beg d)))
+                    (format "  %d:%d %s %s"
+                            (line-number-at-pos beg)
+                            (save-excursion (goto-char beg) (1+ (current-column)))
+                            (flymake-diagnostic-type d)
+                            (flymake-diagnostic-text d))))
+                (flymake-diagnostics))
+        #'string<))
 
-(defun soplint-check--position (pos)
-  (save-excursion
-    (goto-char pos)
-    (format "%d:%d" (line-number-at-pos) (1+ (current-column)))))
-
-(let* ((file (expand-file-name (car command-line-args-left)))
-       (eglot-sync-connect t)
-       (eglot-connect-timeout 30)
+(let* ((file (car command-line-args-left))
        (buffer (find-file-noselect file)))
   (setq command-line-args-left nil)
   (with-current-buffer buffer
-    ;; `eglot-ensure' waits for the next command, which never comes in batch mode: connect now.
-    (unless (eglot-managed-p)
-      (apply #'eglot (eglot--guess-contact)))
-    (soplint-check--out "mode: %s, language: %s" major-mode
-                        (or (ignore-errors (eglot--language-id (eglot-current-server))) "?"))
-    (let ((deadline (+ (float-time) 30)))
-      ;; Flymake asks Eglot for what the server published when it starts a check, which idle
-      ;; timers do in an editor and nothing does in batch mode.
-      (while (and (null (flymake-diagnostics)) (< (float-time) deadline))
-        (accept-process-output nil 0.2)
-        (flymake-start)))
-    (let ((diagnostics (sort (flymake-diagnostics)
-                             (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b))))))
-      (soplint-check--out "diagnostics: %d" (length diagnostics))
-      (dolist (d diagnostics)
-        (soplint-check--out "  %s-%s %s %s"
-                            (soplint-check--position (flymake-diagnostic-beg d))
-                            (soplint-check--position (flymake-diagnostic-end d))
-                            (flymake-diagnostic-type d)
-                            (flymake-diagnostic-text d)))
-      (ignore-errors (eglot-shutdown (eglot-current-server)))
-      (kill-emacs (if diagnostics 0 1)))))
+    ;; eglot-ensure waits for the first command to finish; in batch mode there is none.
+    (run-hooks 'post-command-hook)
+    (let ((deadline (+ (float-time) 20)))
+      (while (and (< (float-time) deadline)
+                  (not (and (eglot-current-server) (flymake-diagnostics))))
+        (accept-process-output nil 0.1)
+        ;; Flymake asks Eglot for what the server sent when Emacs is idle, which it never is here.
+        (when (bound-and-true-p flymake-mode) (flymake-start))))
+    (soplint-check--print (format "mode: %s" major-mode))
+    (unless (eglot-current-server)
+      (soplint-check--print "the soplint server did not start")
+      (kill-emacs 1))
+    (soplint-check--print (format "language: %s" (eglot--language-id (eglot-current-server))))
+    (let ((lines (soplint-check--diagnostics)))
+      (soplint-check--print (format "diagnostics: %d" (length lines)))
+      (dolist (line lines) (soplint-check--print line)))
+    (ignore-errors (eglot-shutdown (eglot-current-server)))
+    (kill-emacs 0)))
 
 ;;; check.el ends here

@@ -1,9 +1,9 @@
--- A headless check that Neovim and soplint's language server talk to each other:
--- it starts `soplint lsp --stdio` for the file, prints the diagnostics Neovim receives,
--- applies the preferred quick fix of the first finding that has one, prints the diagnostics
--- after the re-lint, and quits. Works with Neovim 0.7 and later.
+-- A headless check that Neovim and soplint's language server talk to each other through the
+-- shipped set-up (setup.lua, beside this file): it opens the file, prints the diagnostics Neovim
+-- receives, applies the preferred quick fix of the first finding that has one, prints the
+-- diagnostics after the re-lint, and quits. Works with Neovim 0.7 and later.
 --
---   nvim --headless -n -u editors/nvim/check.lua statement.md
+--   nvim --headless -n -u editors/nvim/check.lua statement.md      (or .txt, .tex)
 --
 -- SOPLINT_CMD overrides the command (default: soplint), e.g.
 --   SOPLINT_CMD="node /path/to/soplint/bin/soplint.js" nvim --headless -n -u editors/nvim/check.lua statement.md
@@ -13,17 +13,10 @@ vim.list_extend(cmd, {'lsp', '--stdio'})
 
 local function out(line) io.stdout:write(line .. '\n') end
 
-vim.api.nvim_create_autocmd('FileType', {
-  pattern = {'markdown', 'text'},
-  callback = function(args)
-    local config = {name = 'soplint', cmd = cmd, root_dir = vim.fn.getcwd()}
-    if vim.lsp.start then
-      vim.lsp.start(config, {bufnr = args.buf})
-    else
-      vim.lsp.buf_attach_client(args.buf, vim.lsp.start_client(config))
-    end
-  end,
-})
+local here = debug.getinfo(1, 'S').source:sub(2):match('(.*[/\\])') or './'
+dofile(here .. 'setup.lua')({cmd = cmd})
+-- -u skips the user's config, and with it filetype detection: turn it on, as an init.lua would have it.
+vim.cmd('filetype on')
 
 local function code_of(d)
   return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
@@ -42,6 +35,7 @@ end
 
 vim.defer_fn(function()
   vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+  out('filetype: ' .. vim.bo.filetype)
   print_diagnostics('diagnostics')
   local client = (vim.lsp.get_clients or vim.lsp.get_active_clients)({name = 'soplint'})[1]
   if not client then

@@ -18,6 +18,8 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
   }
   program
     .name('soplint')
+    // Options after a subcommand are the subcommand's: `soplint rules --preset cover-letter`.
+    .enablePositionalOptions()
     .description('Lint statements of purpose, personal statements, research statements and cover letters.')
     .version(version, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; - for standard input')
@@ -33,7 +35,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--print-config <file>', 'print the configuration that applies to a file')
     .option('--stdin', 'lint standard input')
     .option('--stdin-filename <name>', 'the file name to report (and to find config) for standard input')
-    .option('--format-in <format>', 'input format: md or txt (default: by extension)')
+    .option('--format-in <format>', 'input format: md, txt, tex or docx (default: by extension)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--fix', 'apply safe fixes and write the files')
@@ -56,7 +58,7 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
     .option('--preset <kind>', 'show levels for this kind of statement')
     .action(async (options: {preset?: string}) => {
       const {listRules} = await import('./run.ts')
-      code = await listRules(options.preset, io)
+      code = await listRules(options.preset ?? (program.opts() as CliOptions).preset, io)
     })
 
   program

@@ -9,7 +9,7 @@ import {formatters, type FileResult} from '../formatters/index.ts'
 import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, mergeConfig, parseYaml, presets, ruleMeta, ruleSetting, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {lineOf, splitMessages, type Assembled} from '../core/formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
-import {decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from '../node/files.ts'
+import {checkExtension, decode, expandPaths, maxDocxBytes, readBytes, readLatexDocument, readStatement, readWordDocument} from '../node/files.ts'
 import {checkAnnotate, writeAnnotated} from './annotate.ts'
 import {fixInput, fixPlan} from './fix.ts'
 import {openPool, type Pool} from './pool.ts'
@@ -81,6 +81,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const read = await inOrder(files, 16, async (file): Promise<Input | InputError> => {
     const shown = path.relative(cwd, file) || file
     try {
+      if (!options.formatIn) checkExtension(file, shown)
       const format = (options.formatIn as InputFormat) ?? formatOf(file)
       if (format === 'docx') {
         const word = await readWordDocument(await readBytes(file, shown, maxDocxBytes), shown)
@@ -185,14 +186,15 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
 /** `soplint rules`: every rule with its level for a kind of statement. */
 export async function listRules(preset: string | undefined, io: IO): Promise<number> {
   const kind = preset ?? 'sop'
-  if (!kinds.includes(kind as never)) throw new InputError(`--preset: unknown kind "${kind}"${didYouMean(kind, kinds)}`)
+  if (!kinds.includes(kind as never)) throw new InputError(`--preset: unknown kind "${kind}"${didYouMean(kind, kinds)} (kinds: ${kinds.join(', ')})`)
   const width = Math.max(...ruleMeta.map((m) => m.id.length))
   const lines = ruleMeta.map((m) => {
     const {level} = ruleSetting(m, {}, kind as never)
     const fix = m.fix === 'auto' ? ' (fixable)' : ''
     return `${m.id.padEnd(width)}  ${level.padEnd(5)}  ${m.description}${fix}`
   })
-  io.stdout.write(`Rules for a ${kind} (${presets[kind as keyof typeof presets].description}):\n\n${lines.join('\n')}\n`)
+  const range = presets[kind as keyof typeof presets]
+  io.stdout.write(`Rules for a ${kind} (${range.description}; ${range.minWords.toLocaleString('en-US')} to ${range.maxWords.toLocaleString('en-US')} words):\n\n${lines.join('\n')}\n`)
   return 0
 }
 

@@ -95,6 +95,7 @@ function treeFor(text: string, format: InputFormat, mdast: MdastRoot | undefined
 const matchPhrases = phraseIndex(phraseListsOf(allRules))
 const retextPlugins = new Map(allRules.filter((r) => r.meta.retext).map((r) => [r.meta.id, r.meta.retext!]))
 const noMatches: PhraseMatches = new Map()
+const ruleIds: readonly string[] = allRules.map((r) => r.meta.id)
 
 /** The synchronous core of lint(), for callers that batch; call prepare() first (lint() does). */
 export function lintSync(text: string, options: LintOptions = {}): LintResult {
@@ -125,6 +126,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
       options: ruleOptions,
       settings,
       report,
+      ruleIds,
       get phrases() {
         phrases ??= rule.meta.phrases ? matchPhrases(doc) : noMatches
         return phrases.get(id) ?? []

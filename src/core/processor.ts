@@ -6,7 +6,7 @@
 // paragraph) is flattened to one string with a per-character map back to the source, parsed
 // with retext-english's parser, and every token carries exact source offsets.
 import type {Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot, PhrasingContent} from 'mdast'
-import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
+import type {Paragraph as NlcstParagraph, Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -46,6 +46,9 @@ function makeMarkdown() {
 }
 
 const parser = new ParseEnglish()
+// The parser keeps a sentence going after "etc." whatever follows; a capital after it starts a
+// new sentence ("..., etc. I have been"), as the writer wrote it.
+parser.tokenizeParagraphPlugins = [...parser.tokenizeParagraphPlugins, splitAfterEtc]
 const terminalRe = /^[.!?\u2026\u203D]+$/
 const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
@@ -86,6 +89,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
           break
         case 'html': {
           const directive = readDirective(node.value, node.position?.end.offset ?? 0, children, i)
+          if (directive) directive.start = node.position?.start.offset
           if (directive) directives.push(directive)
           break
         }
@@ -291,6 +295,51 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
   }
 }
 
+// Does a word put after these characters start a sentence: a terminal mark, maybe closing
+// quotes or brackets, then white space? Not after "vs." ("A vs. `B`"), which the parser does not
+// know as an abbreviation.
+function startsSentence(chars: string[]): boolean {
+  let i = chars.length - 1
+  if (i < 0 || !/\s/.test(chars[i])) return false
+  while (i >= 0 && /\s/.test(chars[i])) i--
+  while (i >= 0 && /["'\u201D\u2019)\]*_]/.test(chars[i])) i--
+  if (i < 0 || !/[.!?\u2026]/.test(chars[i])) return false
+  if (chars[i] !== '.') return true
+  const before = chars.slice(Math.max(0, i - 3), i).join('')
+  return !/(?:^|[^\p{L}])vs$/iu.test(before)
+}
+
+// Split a sentence after "etc." when the next word starts with a capital. Runs last, so the
+// white space between the two goes to the paragraph, as the parser's own plugins leave it.
+function splitAfterEtc(paragraph: NlcstParagraph): void {
+  const out: NlcstParagraph['children'] = []
+  for (const node of paragraph.children) {
+    if (node.type !== 'SentenceNode') {
+      out.push(node)
+      continue
+    }
+    let sentence = node
+    for (let i = 0; i < sentence.children.length - 2; i++) {
+      const word = sentence.children[i]
+      const gap = sentence.children[i + 1]
+      const next = sentence.children[i + 2]
+      if (word.type !== 'WordNode' || gap.type !== 'WhiteSpaceNode' || next.type !== 'WordNode') continue
+      if (nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
+      out.push(sentenceOf(sentence.children.slice(0, i + 1)), gap)
+      sentence = sentenceOf(sentence.children.slice(i + 2))
+      i = -1
+    }
+    out.push(sentence)
+  }
+  paragraph.children = out
+}
+
+function sentenceOf(children: NlcstSentence['children']): NlcstSentence {
+  const first = children[0].position
+  const last = children[children.length - 1].position
+  return {type: 'SentenceNode', children, ...(first && last ? {position: {start: first.start, end: last.end}} : {})}
+}
+
 function space(at: number, flat: Flat): void {
   flat.chars.push(' ')
   flat.src.push(at)
@@ -299,8 +348,10 @@ function space(at: number, flat: Flat): void {
 
 function placeholder(start: number, end: number, flat: Flat): void {
   const from = flat.chars.length
-  // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text.
-  flat.chars.push('c', 'o', 'd', 'e')
+  // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text. After
+  // a sentence's end it is capitalised, so that the parser starts a new sentence there as the
+  // writer did ("today. `Wave` was", "today. \wave was"); in lower case it would join them.
+  flat.chars.push(startsSentence(flat.chars) ? 'C' : 'c', 'o', 'd', 'e')
   flat.src.push(start, start, end - 1, end - 1)
   flat.ends.push(start + 1, start + 1, end, end)
   flat.code.push([from, from + 4])

@@ -31,6 +31,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly phrases: PhraseMatch[]
   /** The messages of the rule's wrapped retext plugin (`meta.retext`), with offsets into the source. */
   readonly retext: RetextFinding[]
+  /** The id of every rule the engine runs, for rules that check ids the writer typed. */
+  readonly ruleIds: readonly string[]
 }
 
 /** The kinds of fix --fix-type takes, after ESLint's `meta.type`. */

@@ -1,12 +1,15 @@
 // Validation of configuration objects: pure, so the language server and the CLI share it.
 // Every problem becomes one line naming the source, the key and what was expected.
 import {InputError} from './errors.ts'
+import {didYouMean} from './suggest.ts'
 import {rules as registry} from '../../rules/index.ts'
 import type {RuleMeta} from './rule.ts'
 import type {Config, Level} from './types.ts'
 import {kinds} from './presets.ts'
 
 const levels = ['error', 'warn', 'info', 'off'] as const
+/** Other words for a level: the report prints "warning", so people write it. */
+const levelSynonyms: Record<string, Level> = {warning: 'warn'}
 
 /** What each top-level key takes, as a check that returns what is wrong or undefined. */
 type Check = (value: unknown) => string | undefined
@@ -30,7 +33,7 @@ const phraseKeys: Record<string, Check> = {
   message: text,
   replace: text,
   ruleId: (v) => (typeof v === 'string' && /^[a-z][a-z0-9-]*$/.test(v) ? undefined : `expected a kebab-case id, not ${shown(v)}`),
-  level: oneOf(levels)
+  level: checkLevel
 }
 
 /** The top-level keys of a configuration. */
@@ -53,7 +56,11 @@ type RuleShape = Pick<RuleMeta<any>, 'id' | 'options'>
 
 const registryMeta: readonly RuleShape[] = registry.map((rule) => rule.meta)
 
-/** Validate a configuration object against the rules' metadata (every rule's by default); throws an InputError naming `source` and the key. */
+/**
+ * Validate a configuration object against the rules' metadata (every rule's by default); throws
+ * an InputError naming `source` and the key. Returns it with levels in their canonical spelling
+ * (`"warning"` becomes `"warn"`); the input is not changed.
+ */
 export function validateConfig(value: unknown, source: string, rules: readonly RuleShape[] = registryMeta): Config {
   checkKeys(value, configKeys, [], source)
   const config = value as Config
@@ -64,7 +71,24 @@ export function validateConfig(value: unknown, source: string, rules: readonly R
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     validateRuleSetting(id, setting, `${source}: rules.${id}`, rules, config)
   }
-  return config
+  const synonym = (level: unknown) => (typeof level === 'string' && Object.hasOwn(levelSynonyms, level) ? levelSynonyms[level] : level)
+  const canonical = (setting: unknown) => (Array.isArray(setting) ? [synonym(setting[0]), ...setting.slice(1)] : synonym(setting))
+  const isSynonym = (level: unknown) => synonym(level) !== level
+  const rulesIn = config.rules ?? {}
+  const phrases = config.phrases ?? []
+  if (!Object.values(rulesIn).some((v) => isSynonym(Array.isArray(v) ? v[0] : v)) && !phrases.some((p) => isSynonym(p.level))) return config
+  return {
+    ...config,
+    ...(config.rules ? {rules: Object.fromEntries(Object.entries(rulesIn).map(([id, s]) => [id, canonical(s)])) as Config['rules']} : {}),
+    ...(config.phrases ? {phrases: phrases.map((p) => (p.level === undefined ? p : {...p, level: synonym(p.level) as Level}))} : {})
+  }
+}
+
+/** A level as written, or the reason it is not one (with a did-you-mean). */
+function checkLevel(level: unknown): string | undefined {
+  if (typeof level === 'string' && (levels.includes(level as Level) || Object.hasOwn(levelSynonyms, level))) return undefined
+  const hint = typeof level === 'string' ? didYouMean(level, [...levels, ...Object.keys(levelSynonyms)]) : ''
+  return `level must be one of ${levels.join(', ')} (got ${JSON.stringify(level)})${hint}`
 }
 
 /** Every key of `value` must be one of `checks` and pass its check. */
@@ -101,9 +125,8 @@ export function validateRuleSetting(id: string, setting: unknown, where: string,
     throw new InputError(`${where}: unknown rule "${id}"${didYouMean(id, rules.map((r) => r.id))}`)
   }
   const [level, options] = Array.isArray(setting) ? setting : [setting, undefined]
-  if (!levels.includes(level as Level)) {
-    throw new InputError(`${where}: level must be one of ${levels.join(', ')} (got ${JSON.stringify(level)})`)
-  }
+  const badLevel = checkLevel(level)
+  if (badLevel) throw new InputError(`${where}: ${badLevel}`)
   if (Array.isArray(setting) && setting.length > 2) throw new InputError(`${where}: expected [level] or [level, {options}]`)
   if (options === undefined) return
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -124,32 +147,4 @@ export function validateRuleSetting(id: string, setting: unknown, where: string,
           : typeof value === spec.type
     if (!ok) throw new InputError(`${where}: option "${key}" must be ${spec.type === 'string[]' ? 'a list of strings' : 'a ' + spec.type}`)
   }
-}
-
-/** ` (did you mean "x"?)` for a close match, or an empty string. */
-export function didYouMean(name: string, candidates: readonly string[]): string {
-  let best = ''
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance) {
-      best = candidate
-      bestDistance = d
-    }
-  }
-  return best && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : ''
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]
 }

@@ -192,6 +192,8 @@ export interface Directive {
   offset: number
   /** For `ignore`: the range of the block it covers. */
   until?: number
+  /** Where the comment itself starts in the source (it ends at `offset`). */
+  start?: number
 }
 
 /** The parsed document every rule reads. */

@@ -18,8 +18,23 @@ const parseJson = (filepath: string, content: string): unknown => {
   try {
     return JSON.parse(content)
   } catch (error) {
-    throw new InputError(`${filepath}: invalid JSON: ${(error as Error).message.split('\n')[0]}`)
+    throw new InputError(`${filepath}: invalid JSON${jsonPlace(content, (error as Error).message)}: ${jsonReason((error as Error).message)}`)
   }
+}
+
+// V8 names a character offset ("at position 42"); people and editors go by line and column.
+function jsonPlace(content: string, message: string): string {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message)
+  if (lineColumn) return ` on line ${lineColumn[1]}, column ${lineColumn[2]}`
+  const position = /at position (\d+)/.exec(message)
+  const offset = position ? Number(position[1]) : /Unexpected end of JSON input/.test(message) ? content.length : undefined
+  if (offset === undefined) return ''
+  const before = content.slice(0, offset).split(/\r\n|\r|\n/)
+  return ` on line ${before.length}, column ${before[before.length - 1].length + 1}`
+}
+
+function jsonReason(message: string): string {
+  return message.split('\n')[0].replace(/\s*(?:in JSON )?at position \d+/, '').replace(/\s*\(line \d+ column \d+\)/, '')
 }
 
 const parseYamlFile = (filepath: string, content: string): unknown => {

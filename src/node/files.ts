@@ -58,6 +58,29 @@ async function walk(dir: string): Promise<string[]> {
   return out
 }
 
+// Kinds of file people try that soplint does not read, named as people know them.
+const otherTypes: Record<string, string> = {
+  '.pdf': 'a PDF file',
+  '.html': 'an HTML file',
+  '.htm': 'an HTML file',
+  '.doc': 'a Word 97-2003 document (.doc)',
+  '.odt': 'an OpenDocument text',
+  '.rtf': 'an RTF document',
+  '.pages': 'a Pages document'
+}
+
+/**
+ * Refuse a file named on the command line whose extension is not a format soplint reads (a
+ * file with no extension is read as Markdown). Without this a .pdf was read as Markdown and an
+ * .html file passed with no findings. `--format-in` names the format and skips the check.
+ */
+export function checkExtension(file: string, shown: string): void {
+  const ext = path.extname(file).toLowerCase()
+  if (!ext || statementExtensions.includes(ext)) return
+  const what = otherTypes[ext] ?? `a ${ext} file`
+  throw new InputError(`${shown}: is ${what}, which soplint does not read; save the statement as Markdown (.md), plain text (.txt), LaTeX (.tex) or Word (.docx), or name its format with --format-in`)
+}
+
 /** Read a statement as UTF-8 text, refusing binary, invalid, empty and oversized files. */
 export async function readStatement(file: string, shown = file): Promise<string> {
   return decode(await readBytes(file, shown, maxBytes), shown)
