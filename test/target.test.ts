@@ -96,7 +96,7 @@ describe('target-mismatch', () => {
       const result = (await findings(text, {target})).filter((r) => r.ruleId === 'target-mismatch')
       expect(result).toHaveLength(1)
       expect(result[0]).toMatchObject({level: 'error', actual: name, offset: text.indexOf(name), expected: [target]})
-      expect(result[0].message).toMatch(/^`[^`]+` is named as the (school you are applying to|company you want to join), but this statement is for `[^`]+`; write `[^`]+` or rewrite the sentence$/)
+      expect(result[0].message).toMatch(/^`[^`]+` is named as the (school you are applying to|company you want to join), but this (statement|letter) is for `[^`]+`; write `[^`]+` or rewrite the sentence$/)
     })
   }
 

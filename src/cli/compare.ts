@@ -52,11 +52,12 @@ async function readDraft(file: string, options: CompareOptions): Promise<LintRes
     mdast = word.mdast
   } else text = await readStatement(absolute, file)
   const found = options.config ? await readConfigFile(options.config) : options.configLookup ? await findConfig(absolute) : {config: {} as Config, filepath: undefined}
-  const config: Config = {...found.config}
-  if (options.preset) config.preset = options.preset as Config['preset']
-  if (options.target) config.target = options.target
+  // Flags beat the front matter, as in a lint run.
+  const overrides: Config = {}
+  if (options.preset) overrides.preset = options.preset as Config['preset']
+  if (options.target) overrides.target = options.target
   try {
-    return await lint(text, {filePath: absolute, format, config, configSource: found.filepath ?? 'configuration', mdast, stats: true})
+    return await lint(text, {filePath: absolute, format, config: found.config, configSource: found.filepath ?? 'configuration', overrides, mdast, stats: true})
   } catch (error) {
     if (isInputError(error) && !error.message.startsWith(file)) throw new InputError(`${file}: ${error.message}`)
     throw error

@@ -51,8 +51,9 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   if (explicit) validateConfig(explicit.config, explicit.filepath ?? options.config!)
 
   if (options.printConfig) {
-    const found = await configFor(path.resolve(options.printConfig), options, explicit)
-    io.stdout.write(JSON.stringify(printable(mergeConfig(found.config, cliConfig), found.filepath, options.printConfig), null, 2) + '\n')
+    const file = path.resolve(options.printConfig)
+    const found = await configFor(file, options, explicit)
+    io.stdout.write(JSON.stringify(await printable(file, options, found, cliConfig), null, 2) + '\n')
     return 0
   }
 
@@ -108,12 +109,13 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const results: FileResult[] = []
   const lintInput = async (input: Input, index: number, pool?: Pool): Promise<LintResult> => {
     const found = await configFor(input.filePath === '<text>' ? path.join(cwd, 'stdin.md') : input.filePath, options, explicit)
-    const config = mergeConfig(found.config, cliConfig)
-    const own = targets[index] ?? config.target
+    // Flags are this run's explicit choice: they beat the front matter, which beats the config file.
+    const overrides: Config = {...cliConfig}
+    const own = cliConfig.target ?? targets[index] ?? found.config.target
     const others = [...new Set(targets.filter((t, i) => i !== index && t && t !== own) as string[])]
-    if (others.length) config.otherTargets = others
+    if (others.length) overrides.otherTargets = others
     const stats = Boolean(options.stats) || options.format === 'html' || options.format === 'stats'
-    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config, configSource: found.filepath ?? 'configuration', mdast: input.mdast, stats}
+    const lintOptions = {filePath: input.filePath === '<text>' ? undefined : input.filePath, format: input.format, config: found.config, configSource: found.filepath ?? 'configuration', overrides, overridesSource: 'command line', mdast: input.mdast, stats}
     // A Word document is never written: --fix says so and lists its findings.
     if (plan && !canFix(input.format)) io.stderr.write(`soplint: ${input.shown}: --fix does not write Word documents; make the changes listed below in Word\n`)
     // With --fix or --fix-dry-run the report is of what is left after fixing, as in ESLint.
@@ -236,12 +238,26 @@ function configFromFlags(options: CliOptions): Config {
   return config
 }
 
-function printable(config: Config, filepath?: string, statement?: string) {
-  const kind = config.kind ?? config.preset ?? kindFromName(statement) ?? 'sop'
-  const rules = Object.fromEntries(
-    ruleMeta.map((m) => [m.id, config.rules?.[m.id] ?? ruleSetting(m, {}, kind).level])
-  )
-  return {configFile: filepath ?? null, ...config, preset: kind, minWords: config.minWords ?? presets[kind].minWords, maxWords: config.maxWords ?? presets[kind].maxWords, rules}
+/**
+ * What linting `file` will use: the configuration merged with the flags, and the settings as lint()
+ * resolves them, front matter and a kind read from the text included. A file that does not exist
+ * (or cannot be read) is resolved from its name alone, as ESLint's --print-config does.
+ */
+async function printable(file: string, options: CliOptions, found: FoundConfig, cliConfig: Config) {
+  const config = mergeConfig(found.config, cliConfig)
+  const format = (options.formatIn as InputFormat) ?? formatOf(file)
+  let text = ''
+  let mdast: MdastRoot | undefined
+  try {
+    if (format === 'docx') ({text, mdast} = await readWordDocument(await readBytes(file, file, maxDocxBytes), file))
+    else text = await readStatement(file, file)
+  } catch (error) {
+    if (!isInputError(error)) throw error
+  }
+  const {settings} = await lint(text, {filePath: file, format, config: found.config, configSource: found.filepath ?? 'configuration', overrides: cliConfig, overridesSource: 'command line', mdast})
+  const rules = Object.fromEntries(ruleMeta.map((m) => [m.id, config.rules?.[m.id] ?? ruleSetting(m, {}, settings.kind).level]))
+  const {otherTargets: _others, ...shown} = config
+  return {configFile: found.filepath ?? null, ...shown, preset: settings.kind, ...settings, rules}
 }
 
 // Splice into each .tex input the files it \input or \include; an input that another one

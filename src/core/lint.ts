@@ -9,6 +9,7 @@ import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
+import {inferKind} from './kind.ts'
 import {withStats} from './stats.ts'
 import type {Report, Rule} from './rule.ts'
 import type {Config, Doc, InputFormat, Level, LintMessage, LintResult} from './types.ts'
@@ -106,7 +107,8 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   const config = options.overrides ? mergeConfig(files, overrides) : files
   const retext = retextPass(retextPlugins)
   const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
-  const settings = resolveSettings(files, doc.frontmatter, options.filePath, overrides)
+  let inferred: ReturnType<typeof inferKind>
+  const settings = resolveSettings(files, doc.frontmatter, options.filePath, overrides, () => (inferred = inferKind(doc))?.kind)
   const messages: LintMessage[] = []
   let phrases: PhraseMatches | undefined
 
@@ -143,7 +145,14 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
     filePath: options.filePath,
     messages: kept,
     stats: {words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length},
-    settings: {kind: settings.kind, target: settings.target, program: settings.program, minWords: settings.minWords, maxWords: settings.maxWords}
+    settings: {
+      kind: settings.kind,
+      ...(settings.kindSource === 'text' && inferred ? {kindInferred: inferred.reason} : {}),
+      target: settings.target,
+      program: settings.program,
+      minWords: settings.minWords,
+      maxWords: settings.maxWords
+    }
   }
   return options.stats ? withStats(result, doc) : result
 }

@@ -103,7 +103,15 @@ export interface LintResult {
   /** With `stats: true`: the score from 0 to 100 and its deductions, largest first. */
   score?: number
   deductions?: Deduction[]
-  settings: {kind: Kind; target?: string; program?: string; minWords: number; maxWords: number}
+  settings: {
+    kind: Kind
+    /** Set when nothing named the kind and the text showed it: what showed it. */
+    kindInferred?: string
+    target?: string
+    program?: string
+    minWords: number
+    maxWords: number
+  }
 }
 
 /** A rule's entry in a configuration: a level, or a level with options. */

@@ -22,7 +22,7 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     const block = resultBlock(result, (style, text) => paint(style, text))
     if (result.messages.length === 0 && block.length === 0) continue
     const name = relative(cwd, result.filePath)
-    const words = result.stats && result.settings ? paint('dim', `  ${thousands(result.stats.words)} words; ${result.settings.kind}: ${thousands(result.settings.minWords)} to ${thousands(result.settings.maxWords)}`) : ''
+    const words = result.stats && result.settings ? paint('dim', `  ${thousands(result.stats.words)} words; ${result.settings.kind}${result.settings.kindInferred ? ` (inferred: ${result.settings.kindInferred})` : ''}: ${thousands(result.settings.minWords)} to ${thousands(result.settings.maxWords)}`) : ''
     lines.push('', paint('underline', name) + words)
     const rows = result.messages.map((m) => [
       // A Word document has paragraphs, not lines.

@@ -14,7 +14,7 @@ export interface FileResult {
   /** With --stats: the score from 0 to 100 and its deductions, largest first. */
   score?: number
   deductions?: Deduction[]
-  settings?: {kind: string; minWords: number; maxWords: number; target?: string}
+  settings?: {kind: string; kindInferred?: string; minWords: number; maxWords: number; target?: string}
   /** The source text, for formatters that show context. */
   source?: string
 }
