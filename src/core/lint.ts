@@ -117,7 +117,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
     stats: {words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length},
     settings: {kind: settings.kind, target: settings.target, program: settings.program, minWords: settings.minWords, maxWords: settings.maxWords}
   }
-  return options.stats ? withStats(result, doc) : result
+  return options.stats ? withStats(result, doc, config) : result
 }
 
 /** The most fixing passes over one text; a fix that keeps re-creating its finding stops here. */
