@@ -1,7 +1,6 @@
 // --stats, soplint stats, soplint compare and the progress line, through the real bin.
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
-import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bin, soplint, workspace} from './helpers.ts'
 
@@ -138,13 +137,12 @@ describe('progress', () => {
     for (const [done, findings] of frames) expect(findings).toBe(done * 20)
     // The last thing before the report is the erasing sequence, not a progress frame.
     expect(r.stdout).toMatch(/\r\u001B\[K\r?\n?s\/000\.md/)
-  })
+  }, 90_000)
 
   it('stays silent in CI, with JSON and when standard error is not a terminal', () => {
     expect(inTerminal('s', {CI: 'true'}).stdout).not.toMatch(/ \/ 60 files/)
     expect(inTerminal('-f json s', {CI: ''}).stdout).not.toMatch(/ \/ 60 files/)
     const piped = soplint(['s'], {cwd: workspaceDir, env: {CI: ''}})
     expect(piped.stderr).toBe('')
-    expect(path.basename(workspaceDir)).toMatch(/soplint-test-/)
-  })
+  }, 90_000)
 })

@@ -117,6 +117,18 @@ describe('score', () => {
     expect(score).toBe(100 - 38)
   })
 
+  it('does not charge what a rule the user turned off restates', async () => {
+    const stats = {...base, words: 1200, boldShare: 0.34, italicShare: 0.5}
+    expect(scoreOf(stats, [], {off: ['length', 'bold-overuse']}).deductions).toEqual([])
+    expect(scoreOf(stats, [], {off: ['length']}).deductions.map((d) => d.stat)).toEqual(['boldShare', 'italicShare'])
+    // Through lint(): 6 words, under the minimum of 300, charged only while `length` is on.
+    const on = await lint('The cat sat on the mat.\n', {config: {rules: {}}, stats: true})
+    const off = await lint('The cat sat on the mat.\n', {config: {rules: {length: 'off'}}, stats: true})
+    expect(on.deductions?.map((d) => d.reason)).toEqual(['6 words, 294 under the minimum of 300'])
+    expect(off.deductions).toEqual([])
+    expect(off.score).toBe(100)
+  })
+
   it('never goes below 0', () => {
     const messages = Object.keys({'stock-phrase': 1, spelling: 1, hedge: 1, placeholder: 1, 'grammar-slip': 1, 'missing-specifics': 1, terminology: 1, 'sentence-length': 1})
       .flatMap((id) => Array.from({length: 6}, () => finding(id, 'error')))

@@ -154,7 +154,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
       maxWords: settings.maxWords
     }
   }
-  return options.stats ? withStats(result, doc) : result
+  return options.stats ? withStats(result, doc, config) : result
 }
 
 /** The most fixing passes over one text; a fix that keeps re-creating its finding stops here. */

@@ -36,9 +36,12 @@ const nouns: Record<string, [string, string]> = {
   'unpunctuated-end': ['unpunctuated paragraph end', 'unpunctuated paragraph ends']
 }
 
-/** The score from 0 to 100 and its deductions, the largest (what gains most to fix) first. */
-export function scoreOf(stats: DocumentStats, messages: LintMessage[]): {score: number; deductions: Deduction[]} {
-  const deductions: Deduction[] = [...findingDeductions(messages), ...statDeductions(stats)].filter((d) => d.points > 0)
+/**
+ * The score from 0 to 100 and its deductions, the largest (what gains most to fix) first.
+ * `off` lists rules the user turned off: the statistics those rules restate are not charged.
+ */
+export function scoreOf(stats: DocumentStats, messages: LintMessage[], {off = []}: {off?: readonly string[]} = {}): {score: number; deductions: Deduction[]} {
+  const deductions: Deduction[] = [...findingDeductions(messages), ...statDeductions(stats, new Set(off))].filter((d) => d.points > 0)
   deductions.sort((a, b) => b.points - a.points || a.reason.localeCompare(b.reason))
   const lost = deductions.reduce((sum, d) => sum + d.points, 0)
   return {score: Math.max(0, Math.round(100 - lost)), deductions}
@@ -58,16 +61,18 @@ function findingDeductions(messages: LintMessage[]): Deduction[] {
 }
 
 // Statistics past a threshold, each with its own rate and cap (docs/report.md has the table).
-function statDeductions(s: DocumentStats): Deduction[] {
+function statDeductions(s: DocumentStats, off: Set<string>): Deduction[] {
   const out: Deduction[] = []
   const add = (points: number, cap: number, stat: keyof DocumentStats, reason: string) => {
     const p = Math.min(cap, Math.round(points))
     if (p > 0) out.push({points: p, reason, stat})
   }
-  if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 25, 20, 'words', `${thousands(s.words)} words, ${thousands(s.words - s.wordLimit)} over the limit of ${thousands(s.wordLimit)}`)
+  if (off.has('length')) {
+    // The writer has said the length does not matter here.
+  } else if (s.words > s.wordLimit) add(((s.words - s.wordLimit) / s.wordLimit) * 25, 20, 'words', `${thousands(s.words)} words, ${thousands(s.words - s.wordLimit)} over the limit of ${thousands(s.wordLimit)}`)
   else if (s.words < s.wordMinimum) add(((s.wordMinimum - s.words) / s.wordMinimum) * 30, 15, 'words', `${thousands(s.words)} words, ${thousands(s.wordMinimum - s.words)} under the minimum of ${thousands(s.wordMinimum)}`)
-  if (s.boldShare > 0.08) add((s.boldShare - 0.08) * 50, 15, 'boldShare', `${pct(s.boldShare)} of the words are bold`)
-  if (s.italicShare > 0.15) add((s.italicShare - 0.15) * 30, 8, 'italicShare', `${pct(s.italicShare)} of the words are in italics`)
+  if (!off.has('bold-overuse') && s.boldShare > 0.08) add((s.boldShare - 0.08) * 50, 15, 'boldShare', `${pct(s.boldShare)} of the words are bold`)
+  if (!off.has('bold-overuse') && s.italicShare > 0.15) add((s.italicShare - 0.15) * 30, 8, 'italicShare', `${pct(s.italicShare)} of the words are in italics`)
   if (s.meanSentenceWords > 25) add(s.meanSentenceWords - 25, 10, 'meanSentenceWords', `sentences average ${s.meanSentenceWords} words`)
   if (s.words >= 100 && s.readingEase < 25) add((25 - s.readingEase) / 3, 8, 'readingEase', `reading ease ${s.readingEase} (hard to read)`)
   if (s.iStartShare > 0.5) add((s.iStartShare - 0.5) * 20, 5, 'iStartShare', `${pct(s.iStartShare)} of the sentences start with "I"`)

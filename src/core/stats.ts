@@ -9,17 +9,18 @@ import {flesch} from 'flesch'
 import {syllable} from 'syllable'
 import {SKIP, walkTree} from '../../rules/util.ts'
 import {scoreOf} from './score.ts'
-import type {Doc, DocumentStats, LintMessage, LintResult, Token} from './types.ts'
+import type {Config, Doc, DocumentStats, LintMessage, LintResult, Token} from './types.ts'
 
 // Syllable counts by word, shared across documents (a language server lints the same words
 // again and again); bounded so a long session cannot grow it without limit.
 const syllableCache = new Map<string, number>()
 const firstPerson = new Set(['i', "i'm", "i've", "i'd", "i'll"])
 
-/** The result with full statistics, the score and its deductions added. */
-export function withStats(result: LintResult, doc: Doc): LintResult {
+/** The result with full statistics, the score and its deductions added; `config` says which rules are off. */
+export function withStats(result: LintResult, doc: Doc, config: Config = {}): LintResult {
   const stats = documentStats(doc, result.settings, result.messages)
-  const {score, deductions} = scoreOf(stats, result.messages)
+  const off = Object.entries(config.rules ?? {}).filter(([, setting]) => (Array.isArray(setting) ? setting[0] : setting) === 'off').map(([id]) => id)
+  const {score, deductions} = scoreOf(stats, result.messages, {off})
   return {...result, stats, score, deductions}
 }
 
