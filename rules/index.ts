@@ -22,6 +22,7 @@ import stockPhrase from './stock-phrase.ts'
 import targetMismatch from './target-mismatch.ts'
 import targetMissing from './target-missing.ts'
 import terminology from './terminology.ts'
+import typography from './typography.ts'
 import unpunctuatedEnd from './unpunctuated-end.ts'
 
 /** Every rule soplint has, in alphabetical order. */
@@ -48,5 +49,6 @@ export const rules: readonly Rule<any>[] = [
   targetMismatch,
   targetMissing,
   terminology,
+  typography,
   unpunctuatedEnd,
 ]
