@@ -34,7 +34,9 @@ export const ruleFixTypes: Readonly<Record<string, FixType>> = {
   'stock-phrase': 'suggestion',
   'letter-formality': 'suggestion',
   consistency: 'suggestion',
-  'custom-phrase': 'suggestion'
+  'custom-phrase': 'suggestion',
+  // Spacing and marks only: the words stay as they are.
+  typography: 'layout'
 }
 
 /** The fix type of a rule. */
