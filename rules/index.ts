@@ -1,6 +1,7 @@
 // The rule registry: explicit and alphabetical. A rule's file name is its id.
 import type {Rule} from '../src/core/rule.ts'
 import boldOveruse from './bold-overuse.ts'
+import collocation from './collocation.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'
 import draftNote from './draft-note.ts'
@@ -28,6 +29,7 @@ import unpunctuatedEnd from './unpunctuated-end.ts'
 /** Every rule soplint has, in alphabetical order. */
 export const rules: readonly Rule<any>[] = [
   boldOveruse,
+  collocation,
   consistency,
   customPhrase,
   draftNote,

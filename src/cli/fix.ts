@@ -28,6 +28,7 @@ export const ruleFixTypes: Readonly<Record<string, FixType>> = {
   'indefinite-article': 'problem',
   'unpunctuated-end': 'problem',
   'target-mismatch': 'problem',
+  collocation: 'problem',
   // The text is correct but could read better.
   'redundant-acronym': 'suggestion',
   hedge: 'suggestion',
