@@ -1,9 +1,10 @@
 import data from './data/hedge.yml'
 import {registerPhrases, type PhraseEntry} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
+import {expandEntries} from './inflect.ts'
 import {reportPhrases} from './util.ts'
 
-registerPhrases('hedge', data as PhraseEntry[])
+registerPhrases('hedge', expandEntries(data as PhraseEntry[]))
 
 /** Weak and mitigating words that undercut a claim. */
 export default defineRule({

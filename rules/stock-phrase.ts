@@ -3,9 +3,10 @@ import {phraseMatches, replacements, type PhraseEntry, type PhraseMatch} from '.
 import {registerPhrases} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Block, Doc, Sentence} from '../src/core/types.ts'
+import {expandEntries} from './inflect.ts'
 import {quote} from './util.ts'
 
-registerPhrases('stock-phrase', data as PhraseEntry[])
+registerPhrases('stock-phrase', expandEntries(data as PhraseEntry[]))
 
 /** Cliches and filler typical of statements, weighed by where they stand. */
 export default defineRule({
