@@ -1,8 +1,10 @@
 // The rule registry: explicit and alphabetical. A rule's file name is its id.
 import type {Rule} from '../src/core/rule.ts'
 import boldOveruse from './bold-overuse.ts'
+import collocation from './collocation.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'
+import draftNote from './draft-note.ts'
 import grammarSlip from './grammar-slip.ts'
 import hedge from './hedge.ts'
 import indefiniteArticle from './indefinite-article.ts'
@@ -21,14 +23,17 @@ import stockPhrase from './stock-phrase.ts'
 import targetMismatch from './target-mismatch.ts'
 import targetMissing from './target-missing.ts'
 import terminology from './terminology.ts'
+import typography from './typography.ts'
 import unknownRule from './unknown-rule.ts'
 import unpunctuatedEnd from './unpunctuated-end.ts'
 
 /** Every rule soplint has, in alphabetical order. */
 export const rules: readonly Rule<any>[] = [
   boldOveruse,
+  collocation,
   consistency,
   customPhrase,
+  draftNote,
   grammarSlip,
   hedge,
   indefiniteArticle,
@@ -47,6 +52,7 @@ export const rules: readonly Rule<any>[] = [
   targetMismatch,
   targetMissing,
   terminology,
+  typography,
   unknownRule,
   unpunctuatedEnd,
 ]

@@ -2,13 +2,14 @@ import data from './data/stock-phrase.yml'
 import {replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Block, Doc, Sentence} from '../src/core/types.ts'
+import {expandEntries} from './inflect.ts'
 import {quote} from './util.ts'
 
 /** Cliches and filler typical of statements, weighed by where they stand. */
 export default defineRule({
   meta: {
     id: 'stock-phrase',
-    phrases: data as PhraseEntry[],
+    phrases: expandEntries(data as PhraseEntry[]),
     description: 'Cliches and filler typical of statements ("From a young age", "fast learner", "change the world")',
     rationale:
       'Readers of statements see the same openings, self-descriptions and closing claims in most of the pile, and a stock phrase tells them nothing about you. University career centres tell applicants not to write a cliched introduction or conclusion (University of Virginia Career Center, graduate school statement guidance) and to use concrete examples from their own experience instead. An opening cliche in the first sentence or a closing cliche in the last paragraph costs most, because that is where readers form their view. Phrase list: rules/data/stock-phrase.yml.',
