@@ -110,6 +110,82 @@ export const windowedMacroArgs = {
   }
 }
 
+/**
+ * micromark pairs emphasis markers by splicing each pair's events into the paragraph's array,
+ * which moves every event after it: a paragraph of 20,000 bold spans spent seconds moving events
+ * it had not reached yet. The bundle hands the resolver the events a chunk at a time, so the part
+ * after the pair being resolved is never longer than a chunk; pairing is done on the same events
+ * in the same order, so the tree is the same. As above, the build fails if the code moved.
+ */
+export const chunkedAttention = {
+  name: 'chunked-attention',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark-core-commonmark[\\/]lib[\\/]attention\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const marks = [
+        [/\nfunction resolveAllAttention\(events, context\) \{\n/, `
+function resolveAllAttention(all, context) {
+  // Events are loaded from \`all\` as the walk reaches them (see scripts/bundle-options.js).
+  let events = all.slice(0, 4096);
+  let loaded = events.length;
+  const more = () => {
+    if (loaded >= all.length) return false;
+    const next = Math.min(all.length, loaded + 4096);
+    for (let k = loaded; k < next; k++) events.push(all[k]);
+    loaded = next;
+    return true;
+  };
+`],
+        [/\n {2}while \(\+\+index < events\.length\) \{\n {4}\/\/ Find a token that can close\.\n/, `
+  while (++index < events.length || more()) {
+    if (index + 2 >= events.length) more();
+    // Find a token that can close.
+`],
+        [/\n {2}\/\/ Remove remaining sequences\.\n/, `
+  while (more());
+  // Remove remaining sequences.
+`]
+      ]
+      let contents = source
+      for (const [re, text] of marks) {
+        const found = source.match(new RegExp(re.source, 'g'))?.length ?? 0
+        if (found !== 1) throw new Error(`${args.path}: expected resolveAllAttention as known, found ${found} matches of ${re}; update chunkedAttention in scripts/bundle-options.js`)
+        contents = contents.replace(re, text)
+      }
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * micromark's footnote extension keeps the labels defined so far in an array and looks each call
+ * and definition up with `includes`: 20,000 footnotes took seconds in that search alone. The
+ * bundle keeps them in a Set (only this file reads the list). As above, the build fails if the
+ * uses are not the seven known ones.
+ */
+export const footnoteSet = {
+  name: 'footnote-set',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark-extension-gfm-footnote[\\/]lib[\\/]syntax\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const uses = [
+        ['self.parser.gfmFootnotes || (self.parser.gfmFootnotes = [])', 'self.parser.gfmFootnotes || (self.parser.gfmFootnotes = new Set())', 3],
+        ['defined.includes(', 'defined.has(', 3],
+        ['defined.push(', 'defined.add(', 1]
+      ]
+      let contents = source
+      for (const [from, to, count] of uses) {
+        const found = source.split(from).length - 1
+        if (found !== count || (source.match(/gfmFootnotes/g) ?? []).length !== 6 || (source.match(/\bdefined\./g) ?? []).length !== 4) {
+          throw new Error(`${args.path}: expected the footnote labels list as known (${count} of "${from}", found ${found}); update footnoteSet in scripts/bundle-options.js`)
+        }
+        contents = contents.split(from).join(to)
+      }
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -124,7 +200,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.
