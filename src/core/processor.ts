@@ -17,6 +17,7 @@ import {location} from 'vfile-location'
 import {parse as parseYaml} from 'yaml'
 import {InputError} from './errors.ts'
 import type {Block, Directive, Doc, InputFormat, Sentence, Token} from './types.ts'
+import {mathRanges} from './math.ts'
 
 /** A prose block with its flattened string, for wrapped retext plugins. */
 export interface ProseBlock extends Block {
@@ -273,6 +274,7 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
       if (start === undefined || end === undefined) return
       const map = (node.data as {sourceMap?: SourceMap} | undefined)?.sourceMap
       if (map && map.starts.length === node.value.length) mapped(node.value, map, flat)
+      else if (node.value === text.slice(start, end)) withMath(node.value, text, start, flat)
       else align(node.value, text, start, end, flat)
       return
     }
@@ -303,6 +305,17 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
     default:
       if ('children' in node) for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
   }
+}
+
+// A text node written as it reads (no escapes): its `$...$` math becomes a placeholder.
+function withMath(value: string, text: string, start: number, flat: Flat): void {
+  let from = 0
+  for (const [a, b] of mathRanges(value)) {
+    if (a > from) align(value.slice(from, a), text, start + from, start + a, flat)
+    placeholder(start + a, start + b, flat)
+    from = b
+  }
+  if (from < value.length) align(value.slice(from), text, start + from, start + value.length, flat)
 }
 
 function space(at: number, flat: Flat): void {
