@@ -165,7 +165,10 @@ async function checkFix(text: string): Promise<void> {
   if (/\r\n/.test(body) && !/(^|[^\r])\n/.test(body)) expect(/(^|[^\r])\n/.test(out)).toBe(false)
   if (!body.includes('\r')) expect(out.includes('\r')).toBe(false)
   expect(fixed.result.messages.filter((m) => m.fixable && autoRules.includes(m.ruleId))).toEqual([])
-  if (fixed.applied === 0) return expect(fixed.output).toBe(text)
+  if (fixed.applied === 0) {
+    expect(fixed.output).toBe(text)
+    return
+  }
   const again = await fix(fixed.output, allOn)
   expect(again.applied).toBe(0)
   expect(again.output).toBe(fixed.output)
