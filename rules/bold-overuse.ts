@@ -80,7 +80,11 @@ export default defineRule<Options>({
     // keyword list is not.
     const minRun = heavy ? options.maxRun : options.maxRun + 2
     const byBlock = new Map<Block, Span[]>()
-    for (const span of strong) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span])
+    for (const span of strong) {
+      const list = byBlock.get(span.block)
+      if (list) list.push(span)
+      else byBlock.set(span.block, [span])
+    }
     const flagged: Array<{block: Block; weight: number; start: number; end: number; message: string}> = []
     for (const [block, list] of byBlock) {
       const words = block.tokens.filter((t) => t.kind === 'word').length
@@ -88,8 +92,8 @@ export default defineRule<Options>({
       const run = longestRun(doc, list)
       const over = heavy && list.length >= 3 && bold / words > options.maxParagraphShare
       if (run.length >= minRun) {
-        const names = run.map((s) => quote(spanText(doc, s)))
-        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
+        const names = run.slice(0, 3).map((s) => quote(spanText(doc, s)))
+        const shown = run.length > 3 ? `${names.join(', ')} and ${run.length - 3} more` : names.join(', ')
         flagged.push({
           block,
           weight: bold,
@@ -134,7 +138,7 @@ export default defineRule<Options>({
     for (const block of doc.blocks) {
       if (block.kind !== 'paragraph' || caps >= options.maxParagraphs) continue
       for (const run of capsRuns(block)) {
-        if (links.some(([a, b]) => run[0].start >= a && run[0].start < b)) continue
+        if (inLink(links, run[0].start)) continue
         // "INSERT PROGRAM NAME" is a template leftover, which the placeholder rule reports.
         if (run.some((w) => /^(?:INSERT|ENTER|NAME|TODO|TBD|FIXME|PLACEHOLDER)$/.test(w.text))) continue
         if (caps++ >= options.maxParagraphs) break
@@ -151,18 +155,21 @@ export default defineRule<Options>({
 
 // Outermost strong and emphasis nodes outside headings, minus run-in heads ("**Goal 1:** ...")
 // and paragraphs set wholly in one style (a bold pseudo-heading, an italic quotation).
+// Every look-up here is a binary search or a count made once per block: a paragraph of 20,000
+// bold words must cost in proportion to its length, not to its spans times its words.
 function collectSpans(doc: Doc): Span[] {
   const spans: Span[] = []
   const blocks = doc.blocks.filter((b) => b.kind === 'paragraph')
+  const wordsOf = blockWords()
   walkTree(doc.mdast, (node: MdastNodes) => {
     if (node.type === 'heading' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
     if (node.type !== 'strong' && node.type !== 'emphasis') return undefined
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return SKIP
-    const block = blocks.find((b) => b.start <= start && end <= b.end)
+    const block = blockAround(blocks, start, end)
     if (!block) return SKIP
-    const words = block.tokens.filter((t) => t.kind === 'word' && t.start >= start && t.end <= end)
+    const words = wordsIn(wordsOf(block), start, end)
     if (words.length > 0) spans.push({kind: node.type, start, end, block, words})
     // A nested node of the other kind (***both***) is counted on its own.
     walkTree(node, (inner: MdastNodes) => {
@@ -170,17 +177,71 @@ function collectSpans(doc: Doc): Span[] {
       const s = inner.position?.start.offset
       const e = inner.position?.end.offset
       if (s === undefined || e === undefined) return SKIP
-      const w = block.tokens.filter((t) => t.kind === 'word' && t.start >= s && t.end <= e)
+      const w = wordsIn(wordsOf(block), s, e)
       if (w.length > 0) spans.push({kind: inner.type, start: s, end: e, block, words: w})
       return SKIP
     })
     return SKIP
   })
-  return spans.filter((span) => !isRunInHead(doc, span) && !isWholeBlock(spans, span) && !isNote(doc, span))
+  // Styled words per block and kind, counted once for every span's whole-block test.
+  const styled = new Map<Block, Record<Span['kind'], Span[]>>()
+  for (const span of spans) {
+    const entry = styled.get(span.block) ?? {strong: [], emphasis: []}
+    entry[span.kind].push(span)
+    styled.set(span.block, entry)
+  }
+  const whole = new Map<Block, Record<Span['kind'], boolean>>()
+  for (const [block, entry] of styled) {
+    const words = wordsOf(block).length
+    whole.set(block, {strong: countWords(entry.strong) >= 0.9 * words, emphasis: countWords(entry.emphasis) >= 0.9 * words})
+  }
+  return spans.filter((span) => !isRunInHead(doc, span, wordsOf(span.block)) && !whole.get(span.block)![span.kind] && !isNote(doc, span))
 }
 
-function isRunInHead(doc: Doc, span: Span): boolean {
-  const words = span.block.tokens.filter((t) => t.kind === 'word')
+/** The word tokens of a block, computed once per block. */
+function blockWords(): (block: Block) => Token[] {
+  const cache = new Map<Block, Token[]>()
+  return (block) => {
+    let words = cache.get(block)
+    if (!words) cache.set(block, (words = block.tokens.filter((t) => t.kind === 'word')))
+    return words
+  }
+}
+
+/** The block (sorted by start, not overlapping) that holds start..end, by binary search. */
+function blockAround(blocks: Block[], start: number, end: number): Block | undefined {
+  let lo = 0
+  let hi = blocks.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const b = blocks[mid]
+    if (b.end < start) lo = mid + 1
+    else if (b.start > start) hi = mid - 1
+    else return b.start <= start && end <= b.end ? b : undefined
+  }
+  return undefined
+}
+
+/** The first index in `tokens` (sorted by start) whose start is at or after `offset`. */
+function firstAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The tokens wholly inside start..end. */
+function wordsIn(tokens: Token[], start: number, end: number): Token[] {
+  const out: Token[] = []
+  for (let i = firstAtOrAfter(tokens, start); i < tokens.length && tokens[i].start < end; i++) if (tokens[i].end <= end) out.push(tokens[i])
+  return out
+}
+
+function isRunInHead(doc: Doc, span: Span, words: Token[]): boolean {
   if (words[0] !== span.words[0] || words.length === span.words.length) return false
   const inner = doc.text.slice(span.start, span.end).replace(/[*_}]+$/, '').trimEnd()
   const after = doc.text.slice(span.end, span.end + 3)
@@ -192,12 +253,6 @@ function isNote(doc: Doc, span: Span): boolean {
   return doc.text[span.start - 1] === '/' && doc.text[span.end] === '/'
 }
 
-function isWholeBlock(spans: Span[], span: Span): boolean {
-  const words = span.block.tokens.filter((t) => t.kind === 'word').length
-  const styled = countWords(spans.filter((s) => s.block === span.block && s.kind === span.kind))
-  return styled >= 0.9 * words
-}
-
 function countWords(spans: Span[]): number {
   const seen = new Set<Token>()
   for (const span of spans) for (const word of span.words) seen.add(word)
@@ -205,19 +260,28 @@ function countWords(spans: Span[]): number {
 }
 
 function longestRun(doc: Doc, spans: Span[]): Span[] {
-  let best: Span[] = []
+  // The run is kept as indices, so that a long run is not copied at every span it grows by.
+  let bestStart = 0
+  let bestLength = 0
   let current: Span[] = []
-  for (const span of spans) {
+  let currentStart = 0
+  for (const [i, span] of spans.entries()) {
     const prev = current[current.length - 1]
     // Markup between the spans (`}, \textbf{` when a front end positions only the inner text) is
     // not text. (Only the text between two spans: for the first, slicing from the start of the
     // document cost time in proportion to its length for every paragraph.)
     const between = prev ? doc.text.slice(prev.end, span.start).replace(/\\[A-Za-z]+|[{}*_]/g, '') : undefined
     if (between !== undefined && joiner.test(between)) current.push(span)
-    else current = [span]
-    if (current.length > best.length) best = [...current]
+    else {
+      current = [span]
+      currentStart = i
+    }
+    if (current.length > bestLength) {
+      bestStart = currentStart
+      bestLength = current.length
+    }
   }
-  return best
+  return spans.slice(bestStart, bestStart + bestLength)
 }
 
 function isGeneric(span: Span): boolean {
@@ -227,7 +291,7 @@ function isGeneric(span: Span): boolean {
 
 // The span's text without its markers: from its first to its last prose token ("C++", not "C").
 function spanText(doc: Doc, span: Span): string {
-  const tokens = span.block.tokens.filter((t) => t.start >= span.words[0].start && t.end <= span.end && t.kind !== 'code')
+  const tokens = wordsIn(span.block.tokens, span.words[0].start, span.end).filter((t) => t.kind !== 'code')
   const last = [...tokens].reverse().find((t) => !/^[*_]+$/.test(t.text)) ?? span.words[span.words.length - 1]
   return doc.text.slice(span.words[0].start, last.end)
 }
@@ -241,6 +305,19 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`
 }
 
+/** Whether the offset lies inside one of the links (in document order, not nested), by binary search. */
+function inLink(links: Array<[number, number]>, offset: number): boolean {
+  let lo = 0
+  let hi = links.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (links[mid][1] <= offset) lo = mid + 1
+    else if (links[mid][0] > offset) hi = mid - 1
+    else return true
+  }
+  return false
+}
+
 // Title lines and signatures set in capitals ("STATEMENT OF PURPOSE", "JANE DOE") are whole blocks
 // and are left alone; so are acronyms, words with digits and words without a vowel.
 function capsRuns(block: Block): Token[][] {
@@ -252,6 +329,7 @@ function capsRuns(block: Block): Token[][] {
   // A stretch of capitalised words ("THIS IS WHY I STUDY HYDROLOGY") with two or more that shout.
   const runs: Token[][] = []
   let current: Token[] = []
+  const index = new Map(block.tokens.map((t, i) => [t, i]))
   const close = () => {
     const loud = current.filter(shouting)
     if (loud.length >= 2) {
@@ -267,7 +345,7 @@ function capsRuns(block: Block): Token[][] {
   }
   for (const w of words) {
     const prev = current[current.length - 1]
-    if (caps(w) && (!prev || adjacentWords(block, prev, w))) current.push(w)
+    if (caps(w) && (!prev || adjacentWords(index, prev, w))) current.push(w)
     else {
       close()
       if (caps(w)) current.push(w)
@@ -278,8 +356,6 @@ function capsRuns(block: Block): Token[][] {
 }
 
 // Two words are adjacent when only spaces (or a hyphen) separate them in the token stream.
-function adjacentWords(block: Block, a: Token, b: Token): boolean {
-  const i = block.tokens.indexOf(a)
-  const j = block.tokens.indexOf(b)
-  return j === i + 1 && a.sentence === b.sentence
+function adjacentWords(index: Map<Token, number>, a: Token, b: Token): boolean {
+  return index.get(b) === index.get(a)! + 1 && a.sentence === b.sentence
 }

@@ -8,6 +8,7 @@ import {replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phra
 import {defineRule, type Report} from '../src/core/rule.ts'
 import type {Doc, Sentence, Token} from '../src/core/types.ts'
 import {phraseMessage, quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 /** A grammar-slip entry: a phrase entry with the fields this rule reads (see the data file). */
 export interface SlipEntry extends PhraseEntry {
@@ -115,7 +116,7 @@ function holds(doc: Doc, match: PhraseMatch, entry: SlipEntry): boolean {
   if (entry.capital && (!/^\p{Lu}/u.test(last.text) || last.norm === 'i')) return false
   if (entry.next) {
     const tokens = last.sentence.tokens
-    const after = tokens[tokens.indexOf(last) + 1]
+    const after = tokens[indexOfToken(tokens, last) + 1]
     const ok = !after || after.kind !== 'word' ? entry.next.includes('.') : entry.next.includes(after.norm)
     if (!ok) return false
   }

@@ -1,5 +1,6 @@
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {defineRule} from '../src/core/rule.ts'
+import type {Token} from '../src/core/types.ts'
 import {quote, transformerOf} from './util.ts'
 
 /** `a` before a vowel sound, `an` before a consonant sound. */
@@ -15,7 +16,11 @@ export default defineRule({
     example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}
   },
   check({doc, report, retext}) {
+    const tokens = doc.blocks.flatMap((b) => b.tokens)
     for (const {message, start, end} of retext) {
+      // Math, code and citations stand in the prose as a placeholder word whose sound is unknown
+      // (`an $F_1$` is read "an eff-one"): the article before one is not judged.
+      if (tokens[firstTokenFrom(tokens, end)]?.kind === 'code') continue
       const actual = doc.text.slice(start, end)
       const expected = (message.expected ?? []).map((e) => (/^A/.test(actual) ? e[0].toUpperCase() + e.slice(1) : e))
       if (expected.length === 0) continue
@@ -23,3 +28,15 @@ export default defineRule({
     }
   }
 })
+
+/** The index of the first token that starts at or after `offset` (tokens in document order). */
+function firstTokenFrom(tokens: Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -3,6 +3,7 @@ import {type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Doc, Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 // Classes a cover letter expects: its salutation, its sign-off and its thanks.
 const expectedInLetter = new Set(['salutation', 'signoff', 'thanks'])
@@ -83,7 +84,7 @@ function message(entry: PhraseEntry, cls: string, actual: string, letter: boolea
 function salutationEnd(doc: Doc, match: PhraseMatch): number | undefined {
   const first = match.tokens[0]
   const block = first.sentence.block
-  const index = block.tokens.indexOf(first)
+  const index = indexOfToken(block.tokens, first)
   if (index !== 0 && !startsLine(doc, first)) return undefined
   // "Dear Professor Okafor", "Respected Sir": a title or a name follows the opening word.
   if (generic(match.entry) && !/^\p{Lu}/u.test(match.tokens[1]?.text ?? '')) return undefined
@@ -103,10 +104,10 @@ function salutationEnd(doc: Doc, match: PhraseMatch): number | undefined {
 function isSignoff(doc: Doc, match: PhraseMatch): boolean {
   const first = match.tokens[0]
   const block = first.sentence.block
-  const index = block.tokens.indexOf(first)
+  const index = indexOfToken(block.tokens, first)
   if (index !== 0 && !startsLine(doc, first)) return false
   const last = match.tokens[match.tokens.length - 1]
-  const rest = block.tokens.slice(block.tokens.indexOf(last) + 1)
+  const rest = block.tokens.slice(indexOfToken(block.tokens, last) + 1)
   // "Sincerely, I believe ..." is a sentence, not a sign-off.
   const next = rest[0]
   if (next && next.kind === 'word' && !lineBreakBetween(doc, last, next) && !/^\p{Lu}/u.test(next.text)) return false

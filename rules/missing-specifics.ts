@@ -3,6 +3,7 @@ import {type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 // Named metrics: a sentence that names one has given the reader something to check.
 const metrics = new Set([
@@ -81,7 +82,7 @@ function flagged(match: PhraseMatch, after: Token[]): boolean {
 function rest(match: PhraseMatch): Token[] {
   const last = match.tokens[match.tokens.length - 1]
   const tokens = last.sentence.tokens
-  return tokens.slice(tokens.indexOf(last) + 1)
+  return tokens.slice(indexOfToken(tokens, last) + 1)
 }
 
 // An outcome claim is specific when its sentence has a number, a percentage, a named metric or a

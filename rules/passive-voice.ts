@@ -5,6 +5,7 @@ import data from './data/passive.yml'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 // Past forms only: a statement's passives that hide the writer's part are about what was done
 // ("was introduced", "have been listed"); present and modal ones ("is flawed", "can be
@@ -67,7 +68,7 @@ function isParticiple(word: Token): boolean {
 // The "be" word must be a word of its own ("'s" only after a pronoun that takes "is").
 function isAuxiliary(word: Token, tokens: Token[]): boolean {
   if (word.norm === "'s") {
-    const i = tokens.indexOf(word)
+    const i = indexOfToken(tokens, word)
     return i > 0 && ['it', 'he', 'she', 'that', 'this', 'there', 'what'].includes(tokens[i - 1].norm)
   }
   return true
@@ -75,8 +76,8 @@ function isAuxiliary(word: Token, tokens: Token[]): boolean {
 
 // No punctuation may stand between the auxiliary and the participle.
 function adjacent(tokens: Token[], from: Token, to: Token): boolean {
-  const a = tokens.indexOf(from)
-  const b = tokens.indexOf(to)
+  const a = indexOfToken(tokens, from)
+  const b = indexOfToken(tokens, to)
   for (let k = a + 1; k < b; k++) if (tokens[k].kind !== 'word') return false
   return true
 }

@@ -6,6 +6,7 @@ import data from './data/placeholder.yml'
 import {defineRule} from '../src/core/rule.ts'
 import type {Doc} from '../src/core/types.ts'
 import {quote, SKIP, walkTree} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))
 const slots = lower(data.slots)
@@ -181,7 +182,7 @@ function scanTokens(doc: Doc, add: Add): void {
       const w = words[i]
       const next = words[i + 1]
       const prev = words[i - 1]
-      const afterToken = tokens[tokens.indexOf(w) + 1]
+      const afterToken = tokens[indexOfToken(tokens, w) + 1]
       const named = next && institutions.has(bare(next.norm)) && /^[A-Z]/.test(next.text)
       if (/^(?:TODO|FIXME|TBD|TKTK)$/.test(w.text) || (/^(?:XXX+|xxx+)$/.test(w.text) && !named) || (/^(?:todo|fixme)$/i.test(w.text) && afterToken?.text === ':')) {
         add(w.start, w.end, `${quote(w.text)} is a note to yourself left in the text; finish the passage and delete the note`)
@@ -190,7 +191,7 @@ function scanTokens(doc: Doc, add: Add): void {
       // INSERT PROGRAM NAME, UNIVERSITY NAME: a template's instruction in capitals.
       if (/^(?:INSERT|ENTER|ADD|FILL)$/.test(w.text) || (/^[A-Z]{3,}$/.test(w.text) && next?.text === 'NAME')) {
         let j = i
-        while (words[j + 1] && /^[A-Z][A-Z'’]*$/.test(words[j + 1].text) && tokens.indexOf(words[j + 1]) === tokens.indexOf(words[j]) + 1) j++
+        while (words[j + 1] && /^[A-Z][A-Z'’]*$/.test(words[j + 1].text) && indexOfToken(tokens, words[j + 1]) === indexOfToken(tokens, words[j]) + 1) j++
         if (j > i) {
           add(w.start, words[j].end, slotMessage(doc.text.slice(w.start, words[j].end)))
           i = j

@@ -21,6 +21,13 @@ export default defineRule({
       const actual = doc.text.slice(start, end)
       const word = actual.split(/\s+/)[0]
       if (!/\p{L}/u.test(word)) continue
+      // Markup between or around the two words (`YouTube</span> [YouTube`, `it *it`): replacing
+      // the range would delete it, so the finding is reported without a fix.
+      if (!/^[\p{L}\p{M}\p{N}'\u2019.-]+\s+[\p{L}\p{M}\p{N}'\u2019.-]+$/u.test(actual)) {
+        const first = actual.match(/^[\p{L}\p{N}'\u2019-]+/u)?.[0] ?? word
+        found.push({start, end, message: `${quote(actual)} repeats the word ${quote(first)}; delete one of them`, expected: []})
+        continue
+      }
       found.push({start, end, message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})
     }
     for (const block of doc.blocks) repeatedRuns(doc.text, block.tokens, found)

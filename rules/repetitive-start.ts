@@ -4,6 +4,7 @@
 import {defineRule} from '../src/core/rule.ts'
 import type {Sentence} from '../src/core/types.ts'
 import {quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 interface Options {
   run: number
@@ -117,7 +118,7 @@ function firstWords(sentence: Sentence): string[] {
 function adjacentPair(sentence: Sentence): boolean {
   const [a, b] = sentence.words
   if (expansions[a.norm]) return true
-  return b !== undefined && sentence.tokens.indexOf(b) === sentence.tokens.indexOf(a) + 1
+  return b !== undefined && indexOfToken(sentence.tokens, b) === indexOfToken(sentence.tokens, a) + 1
 }
 
 // The source range of a sentence's first n words (a contraction counts as two).

@@ -8,6 +8,7 @@ import {tokenize, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
 import {quote} from './util.ts'
+import {indexOfToken} from './tokens.ts'
 
 /** A terminology entry: a phrase entry with the context fields this rule reads. */
 export interface TermEntry extends PhraseEntry {
@@ -91,14 +92,14 @@ function accepted(written: string, entry: TermEntry, first: Token): boolean {
 function contextHolds(match: PhraseMatch, entry: TermEntry, span: Token[]): boolean {
   const tokens = span[0].sentence.tokens
   if (entry.next) {
-    const after = tokens[tokens.indexOf(match.tokens[match.tokens.length - 1]) + 1]
+    const after = tokens[indexOfToken(tokens, match.tokens[match.tokens.length - 1]) + 1]
     if (!after || after.kind !== 'word' || !entry.next.includes(after.norm)) return false
   }
   if (!entry.near && !entry.prev) return true
   const words = span[0].sentence.words
-  const from = words.indexOf(span[0])
-  const to = words.indexOf(span[span.length - 1])
-  const before = tokens[tokens.indexOf(span[0]) - 1]
+  const from = indexOfToken(words, span[0])
+  const to = indexOfToken(words, span[span.length - 1])
+  const before = tokens[indexOfToken(tokens, span[0]) - 1]
   if (entry.prev && before?.kind === 'word' && entry.prev.includes(before.norm)) return true
   const around = [...words.slice(Math.max(0, from - 3), from), ...words.slice(to + 1, to + 4)]
   return entry.near !== undefined && around.some((w) => entry.near!.includes(w.norm))

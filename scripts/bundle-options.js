@@ -34,6 +34,158 @@ export const unnamedVisits = {
   }
 }
 
+/**
+ * micromark merges adjacent `data` events of a paragraph with one `events.splice` per run of
+ * them, and every splice moves the rest of the paragraph's events: a paragraph with 20,000 bold
+ * or italic spans, links or code spans took seconds in this one loop (the cost grows with the
+ * square of the spans). The bundle swaps it for the same merge done in one pass, compacting the
+ * array in place. The result is the same array of events; test/robust-growth.test.ts compares
+ * the trees. As above, the build fails if the function is not found as expected.
+ */
+export const linearTextResolver = {
+  name: 'linear-text-resolver',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const loop = /\n {4}let index = -1;\n[\s\S]*?\n {4}return extraResolver \? extraResolver\(events, context\) : events;\n/
+      const matches = source.match(new RegExp(loop.source, 'g')) ?? []
+      if (matches.length !== 1) throw new Error(`${args.path}: expected one data-merging loop, found ${matches.length}; update linearTextResolver in scripts/bundle-options.js`)
+      const linear = `
+    let write = 0;
+    let index = 0;
+    while (index < events.length) {
+      if (events[index][1].type === "data") {
+        let end = index + 1;
+        while (end < events.length && events[end][1].type === "data") end++;
+        if (end !== index + 2) events[index][1].end = events[end - 1][1].end;
+        events[write++] = events[index];
+        events[write++] = events[index + 1];
+        index = end;
+      } else events[write++] = events[index++];
+    }
+    events.length = write;
+    return extraResolver ? extraResolver(events, context) : events;
+`
+      return {contents: source.replace(loop, linear), loader: 'js'}
+    })
+  }
+}
+
+/**
+ * unified-latex attaches macro arguments walking a body's nodes from the end, and removes each
+ * argument with `nodes.splice`, which moves every node after it: 20,000 `\\textbf{...}` in one
+ * body took tens of seconds. The bundle keeps only a window of nodes after the macro being
+ * attached in the array and sets the rest aside, putting it back at the end; an argument never
+ * spans more nodes than the window (a node is a word, a space or a group), so the tree is the
+ * same and the cost linear. As above, the build fails if the code is not found as expected.
+ */
+export const windowedMacroArgs = {
+  name: 'windowed-macro-args',
+  setup(b) {
+    b.onLoad({filter: /[\\/]unified-latex-util-arguments[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const head = /\n\t\tgobbleUntilMacro\(\);\n\t\tif \(currIndex < 0\) return;\n/
+      const tail = /\n\t\tmacro\.args = args;\n\t\tcurrIndex = macroIndex - 1;\n\t\}\n\}\n/
+      for (const re of [head, tail]) {
+        const found = source.match(new RegExp(re.source, 'g'))?.length ?? 0
+        if (found !== 1) throw new Error(`${args.path}: expected attachMacroArgsInArray's loop as known, found ${found} matches of ${re}; update windowedMacroArgs in scripts/bundle-options.js`)
+      }
+      const contents = source
+        .replace(head, `
+		gobbleUntilMacro();
+		if (currIndex < 0) break;
+		if (nodes.length - currIndex > 2 * 1024) setAside.push(nodes.splice(currIndex + 1 + 1024));
+`)
+        .replace(tail, `
+		macro.args = args;
+		currIndex = macroIndex - 1;
+	}
+	for (let k = setAside.length - 1; k >= 0; k--) for (const node of setAside[k]) nodes.push(node);
+}
+`)
+        .replace('\tconst isRelevantMacro = match.createMacroMatcher(macros);\n', '\tconst isRelevantMacro = match.createMacroMatcher(macros);\n\tconst setAside = [];\n')
+      if (!contents.includes('const setAside = [];')) throw new Error(`${args.path}: attachMacroArgsInArray changed; update windowedMacroArgs in scripts/bundle-options.js`)
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * micromark pairs emphasis markers by splicing each pair's events into the paragraph's array,
+ * which moves every event after it: a paragraph of 20,000 bold spans spent seconds moving events
+ * it had not reached yet. The bundle hands the resolver the events a chunk at a time, so the part
+ * after the pair being resolved is never longer than a chunk; pairing is done on the same events
+ * in the same order, so the tree is the same. As above, the build fails if the code moved.
+ */
+export const chunkedAttention = {
+  name: 'chunked-attention',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark-core-commonmark[\\/]lib[\\/]attention\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const marks = [
+        [/\nfunction resolveAllAttention\(events, context\) \{\n/, `
+function resolveAllAttention(all, context) {
+  // Events are loaded from \`all\` as the walk reaches them (see scripts/bundle-options.js).
+  let events = all.slice(0, 4096);
+  let loaded = events.length;
+  const more = () => {
+    if (loaded >= all.length) return false;
+    const next = Math.min(all.length, loaded + 4096);
+    for (let k = loaded; k < next; k++) events.push(all[k]);
+    loaded = next;
+    return true;
+  };
+`],
+        [/\n {2}while \(\+\+index < events\.length\) \{\n {4}\/\/ Find a token that can close\.\n/, `
+  while (++index < events.length || more()) {
+    if (index + 2 >= events.length) more();
+    // Find a token that can close.
+`],
+        [/\n {2}\/\/ Remove remaining sequences\.\n/, `
+  while (more());
+  // Remove remaining sequences.
+`]
+      ]
+      let contents = source
+      for (const [re, text] of marks) {
+        const found = source.match(new RegExp(re.source, 'g'))?.length ?? 0
+        if (found !== 1) throw new Error(`${args.path}: expected resolveAllAttention as known, found ${found} matches of ${re}; update chunkedAttention in scripts/bundle-options.js`)
+        contents = contents.replace(re, text)
+      }
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * micromark's footnote extension keeps the labels defined so far in an array and looks each call
+ * and definition up with `includes`: 20,000 footnotes took seconds in that search alone. The
+ * bundle keeps them in a Set (only this file reads the list). As above, the build fails if the
+ * uses are not the seven known ones.
+ */
+export const footnoteSet = {
+  name: 'footnote-set',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark-extension-gfm-footnote[\\/]lib[\\/]syntax\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const uses = [
+        ['self.parser.gfmFootnotes || (self.parser.gfmFootnotes = [])', 'self.parser.gfmFootnotes || (self.parser.gfmFootnotes = new Set())', 3],
+        ['defined.includes(', 'defined.has(', 3],
+        ['defined.push(', 'defined.add(', 1]
+      ]
+      let contents = source
+      for (const [from, to, count] of uses) {
+        const found = source.split(from).length - 1
+        if (found !== count || (source.match(/gfmFootnotes/g) ?? []).length !== 6 || (source.match(/\bdefined\./g) ?? []).length !== 4) {
+          throw new Error(`${args.path}: expected the footnote labels list as known (${count} of "${from}", found ${found}); update footnoteSet in scripts/bundle-options.js`)
+        }
+        contents = contents.split(from).join(to)
+      }
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -48,7 +200,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.

@@ -75,6 +75,8 @@ export async function writeFixed(file: string, original: string, fixed: string, 
   const info = await stat(target)
   // A rename would replace what is not a regular file, and would write past a read-only mode.
   if (!info.isFile()) throw new InputError(`${shown}: is not a regular file; not fixed`)
+  // No write bit for anyone is the writer's say-so, even for a user (root) whom the system would let write.
+  if ((info.mode & 0o222) === 0) throw new InputError(`${shown}: is read-only; not fixed (the file is unchanged)`)
   if (!(await unchanged())) throw changed
   if (!(await access(target, constants.W_OK).then(() => true, () => false))) throw new InputError(`${shown}: cannot write the fixed text (EACCES); the file is unchanged`)
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.soplint-tmp`)

@@ -17,6 +17,7 @@ import {location} from 'vfile-location'
 import {parse as parseYaml} from 'yaml'
 import {InputError} from './errors.ts'
 import type {Block, Directive, Doc, InputFormat, Sentence, Token} from './types.ts'
+import {mathRanges} from './math.ts'
 
 /** A prose block with its flattened string, for wrapped retext plugins. */
 export interface ProseBlock extends Block {
@@ -231,7 +232,7 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     if (to <= from) continue
     const start = block.src[from]
     const end = flat.ends[to - 1]
-    const inCode = flat.code.some(([a, b]) => from < b && to > a)
+    const inCode = overlaps(flat.code, from, to)
     const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
     const written = text.slice(start, end)
     const token: Token = {kind, text: written, norm: normalize(nlcstToString(child)), start, end, sentence}
@@ -247,7 +248,21 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
   if (toks[last].kind === 'punct' && terminalRe.test(toks[last].norm)) sentence.terminal = toks[last].norm
   else if (toks[last].kind === 'word' && /[.!?]$/.test(toks[last].norm) && toks[last].norm.length > 1 && /\.$/.test(toks[last].norm)) sentence.terminal = '.'
   block.sentences.push(sentence)
-  block.tokens.push(...sentence.tokens)
+  // One by one: spreading a sentence of 200,000 tokens into push() overflows the stack.
+  for (const token of sentence.tokens) block.tokens.push(token)
+}
+
+// Whether from..to overlaps one of the ranges (in order, not overlapping), by binary search: a
+// paragraph of thousands of code spans must not compare every token with every span.
+function overlaps(ranges: Array<[number, number]>, from: number, to: number): boolean {
+  let lo = 0
+  let hi = ranges.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ranges[mid][1] <= from) lo = mid + 1
+    else hi = mid
+  }
+  return lo < ranges.length && ranges[lo][0] < to
 }
 
 /** Lowercase and straighten apostrophes, the form phrase lists are matched in. */
@@ -263,6 +278,7 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
       if (start === undefined || end === undefined) return
       const map = (node.data as {sourceMap?: SourceMap} | undefined)?.sourceMap
       if (map && map.starts.length === node.value.length) mapped(node.value, map, flat)
+      else if (node.value === text.slice(start, end)) withMath(node.value, text, start, flat)
       else align(node.value, text, start, end, flat)
       return
     }
@@ -340,6 +356,17 @@ function sentenceOf(children: NlcstSentence['children']): NlcstSentence {
   return {type: 'SentenceNode', children, ...(first && last ? {position: {start: first.start, end: last.end}} : {})}
 }
 
+// A text node written as it reads (no escapes): its `$...$` math becomes a placeholder.
+function withMath(value: string, text: string, start: number, flat: Flat): void {
+  let from = 0
+  for (const [a, b] of mathRanges(value)) {
+    if (a > from) align(value.slice(from, a), text, start + from, start + a, flat)
+    placeholder(start + a, start + b, flat)
+    from = b
+  }
+  if (from < value.length) align(value.slice(from), text, start + from, start + value.length, flat)
+}
+
 function space(at: number, flat: Flat): void {
   flat.chars.push(' ')
   flat.src.push(at)
@@ -373,16 +400,22 @@ function mapped(value: string, map: SourceMap, flat: Flat): void {
 
 const wordChar = /[\p{L}\p{N}]/u
 
+// Longer than any character reference or container prefix a real document has between two characters.
+const alignWindow = 512
+
 // Map each character of a text node's value onto its source slice. They differ with escapes
 // (`\*`), character references (`&amp;`) and container prefixes (`> ` on wrapped quote lines);
 // a greedy subsequence match lines them up.
+// The search looks a bounded way ahead: a character the source spells differently (`&copy;` for
+// `©`) would otherwise scan to the end of the node for every such character.
 function align(value: string, text: string, start: number, end: number, flat: Flat): void {
   let at = start
   for (let i = 0; i < value.length; i++) {
     let ch = value[i]
     let found = at
-    while (found < end && text[found] !== ch) found++
-    if (found >= end) found = Math.min(at, end - 1)
+    const limit = Math.min(end, at + alignWindow)
+    while (found < limit && text[found] !== ch) found++
+    if (found >= limit) found = Math.min(at, end - 1)
     else at = found + 1
     if (ch === '\n' || ch === '\r') ch = ' '
     flat.chars.push(ch)

@@ -56,6 +56,23 @@ function toSource(block: ProseBlock, place: VFile['messages'][number]['place']):
   const start = block.src[from]
   const end = block.ends[to - 1]
   // Code, math and citations stand in the prose as placeholder words; they are not prose.
-  if (block.tokens.some((t) => t.kind === 'code' && t.start < end && t.end > start)) return undefined
+  if (overlapsCode(block, start, end)) return undefined
   return {start, end}
+}
+
+const codeTokens = new WeakMap<Block, Block['tokens']>()
+
+// By binary search over the block's code tokens (in order, not overlapping), found once per block:
+// a paragraph with thousands of findings and code spans must not compare every pair.
+function overlapsCode(block: Block, start: number, end: number): boolean {
+  let code = codeTokens.get(block)
+  if (!code) codeTokens.set(block, (code = block.tokens.filter((t) => t.kind === 'code')))
+  let lo = 0
+  let hi = code.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (code[mid].end <= start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < code.length && code[lo].start < end
 }

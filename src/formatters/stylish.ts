@@ -31,7 +31,7 @@ export const stylish: Formatter = (results, {cwd, color}) => {
       m.message,
       paint('dim', m.ruleId)
     ])
-    const width = Math.max(...rows.map((r) => r[0].length))
+    const width = rows.reduce((most, r) => Math.max(most, r[0].length), 0)
     const levelWidth = color ? 'warning'.length + 10 : 'warning'.length
     for (const [place, level, message, rule] of rows) lines.push(`  ${place.padEnd(width)}  ${level.padEnd(levelWidth)}  ${message}  ${rule}`)
     if (block.length) lines.push(...(rows.length ? [''] : []), ...block)
