@@ -3,7 +3,7 @@ import {rules} from '../rules/index.ts'
 import {presets} from './core/presets.ts'
 
 export {lint, lintSync, prepare, fix, formatOf, kindFromName, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
-export {inputFormats, formatExtensions, canFix, readDocx, latexError, type DocxDocument} from './core/formats/index.ts'
+export {inputFormats, formatExtensions, canFix, fixableIn, readDocx, latexError, type DocxDocument} from './core/formats/index.ts'
 export {validateConfig, didYouMean} from './core/schema.ts'
 export {presets, kinds} from './core/presets.ts'
 export {defineData, loadData, type DataSet, type DataSupplier} from './core/data.ts'

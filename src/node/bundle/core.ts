@@ -20,6 +20,7 @@ const core = loadCore<typeof Core>(coreFile())
 
 export const {
   canFix,
+  fixableIn,
   didYouMean,
   fix,
   formatExtensions,
