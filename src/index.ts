@@ -2,7 +2,7 @@
 import {rules} from '../rules/index.ts'
 
 export {lint, lintSync, prepare, fix, formatOf, loadFormat, type LintOptions, type FixOptions, type FixResult} from './core/lint.ts'
-export {inputFormats, formatExtensions, canFix, readDocx, latexError} from './core/formats/index.ts'
+export {inputFormats, formatExtensions, canFix, fixableIn, readDocx, latexError} from './core/formats/index.ts'
 export {validateConfig} from './core/schema.ts'
 export {didYouMean} from './core/suggest.ts'
 export {mergeConfig, resolveSettings, ruleSetting, kindFromName, readFrontmatterSettings, type KindSource, type FrontmatterSettings} from './core/settings.ts'

@@ -331,6 +331,24 @@ describe('code actions', () => {
   })
 })
 
+describe('code actions in LaTeX', () => {
+  test('no quick fix writes through a command, which would break the file', async () => {
+    const uri = uriOf('chapter.tex')
+    const ds = await open('chapter.tex', 'I ran the \\emph{the} tests, and then the the plots.\n', 'latex')
+    const repeated = ds.filter((d) => d.code === 'repeated-word')
+    expect(repeated.map(shape)).toEqual([
+      {code: 'repeated-word', severity: Severity.Warning, range: '0:6-0:19'},
+      {code: 'repeated-word', severity: Severity.Warning, range: '0:37-0:44'}
+    ])
+    // `the \emph{the` -> `the` would leave `tests}`: no edit is offered, only the other actions.
+    const across = await codeActions(uri, repeated[0], ['quickfix'])
+    expect(across.filter((a) => a.title.startsWith('Replace'))).toEqual([])
+    expect(across.map((a) => a.title)).toContain('Disable repeated-word for this paragraph')
+    const plain = await codeActions(uri, repeated[1], ['quickfix'])
+    expect(plain.find((a) => a.title === 'Replace `the the` with `the`')).toMatchObject({isPreferred: true})
+  })
+})
+
 describe('configuration', () => {
   test('editor settings through workspace/configuration, re-read on didChangeConfiguration', async () => {
     const uri = uriOf('settings.md')

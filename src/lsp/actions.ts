@@ -29,10 +29,14 @@ export function documentEdit(target: Target, edits: TextEdit[]): WorkspaceEdit {
   return {changes: {[target.uri]: edits}}
 }
 
-/** One quick fix per replacement a finding carries; the only one is the preferred one. */
-export function quickFixes(message: LintMessage, diagnostic: Diagnostic, target: Target, bom: 0 | 1): CodeAction[] {
+/**
+ * One quick fix per replacement a finding carries; the only one is the preferred one. `safe`
+ * says whether a replacement may be written into the document's format: in LaTeX not one that
+ * cuts through a command (`the \emph{the` for a repeated word), which would break the file.
+ */
+export function quickFixes(message: LintMessage, diagnostic: Diagnostic, target: Target, bom: 0 | 1, safe: (actual: string, value: string) => boolean = () => true): CodeAction[] {
   const range = toRange(message, bom)
-  const values = [...new Set(message.expected)]
+  const values = [...new Set(message.expected)].filter((value) => safe(message.actual, value))
   return values.map((value) => ({
     title: value === '' ? `Delete ${quote(message.actual)}` : `Replace ${quote(message.actual)} with ${quote(value)}`,
     kind: CodeActionKind.QuickFix,

@@ -349,10 +349,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         const start = toOffset(doc, params.range.start, last.bom)
         const end = toOffset(doc, params.range.end, last.bom)
         const text = doc.getText()
+        const {core: c} = await loadCore()
         for (const m of last.messages) {
           if (m.offset > end || m.endOffset < start) continue
           const diagnostic = toDiagnostic(m, last.bom)
-          actions.push(...quickFixes(m, diagnostic, target, last.bom))
+          actions.push(...quickFixes(m, diagnostic, target, last.bom, (actual, value) => c.fixableIn(last.format, actual, value)))
           const ignore = ignoreAction(text, m, last.format, target, diagnostic, last.bom)
           if (ignore) actions.push(ignore)
           // Accepting a mechanical slip ("the the") makes no sense: those get fixed.

@@ -16,7 +16,7 @@ impl zed::Extension for Soplint {
     ) -> zed::Result<zed::Command> {
         let command = worktree
             .which("soplint")
-            .ok_or_else(|| "soplint is not on PATH (npm install -g soplint)".to_string())?;
+            .ok_or_else(|| "soplint is not on PATH (in a clone of soplint: npm ci && npm install -g .)".to_string())?;
         Ok(zed::Command {
             command,
             args: vec!["lsp".into(), "--stdio".into()],

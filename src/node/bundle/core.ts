@@ -21,6 +21,7 @@ const core = loadCore<typeof Core>(coreFile())
 export const {
   canFix,
   compareResults,
+  fixableIn,
   didYouMean,
   documentStats,
   escapeHtml,
