@@ -149,7 +149,7 @@ describe('soplint --annotate', () => {
     expect(byText(comments.map((c) => ({text: c.text, anchored: spaced(c.anchored)})))).toEqual(byText(messages.map((m) => expectedComment(m, [8]))))
   }, 300_000)
 
-  it('leaves a finding in a text box in the report, saying so, and anchors the others', async () => {
+  it('anchors findings after symbols (w:sym), and leaves one in a text box in the report, saying so', async () => {
     const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
     const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`
     // Word writes a text box twice: as a drawing shape (Choice) and as VML (Fallback), which mammoth reads.
@@ -157,13 +157,14 @@ describe('soplint --annotate', () => {
     const zip = new JSZip()
     zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
     zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body><w:p><w:r><w:t xml:space="preserve">My goal is to study the [Topic] of planning.</w:t></w:r>${textBox}</w:p><w:p><w:r><w:t>We built a a robot.</w:t></w:r></w:p></w:body></w:document>`)
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body><w:p><w:r><w:t xml:space="preserve">My goal is to study the [Topic] of planning.</w:t></w:r>${textBox}</w:p><w:p><w:r><w:t xml:space="preserve">We built </w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r><w:r><w:t xml:space="preserve"> a a robot.</w:t></w:r></w:p><w:p><w:r><w:sym w:font="No Such Font" w:char="F041"/></w:r><w:r><w:t xml:space="preserve"> It ran ran for days.</w:t></w:r></w:p></w:body></w:document>`)
     const dir = workspace({'boxed.docx': await zip.generateAsync({type: 'nodebuffer'})})
     const r = soplint(['-f', 'json', '--annotate', '--rule', 'length=off', 'boxed.docx'], dir)
     const messages = (JSON.parse(r.stdout) as Array<{messages: Message[]}>)[0].messages
     const boxed = messages.filter((m) => m.actual === 'the the')
     expect(boxed).toHaveLength(1)
     expect(r.stderr).toBe(`soplint: wrote boxed.soplint.docx (${messages.length - 1} comments)\nsoplint: warning: boxed.docx:${boxed[0].line}:${(boxed[0] as Message & {column: number}).column}: no place in the document for this finding's comment (repeated-word); it is in the report only\n`)
+    expect(messages.map((m) => m.actual)).toEqual(expect.arrayContaining(['[Topic]', 'a a', 'ran ran']))
     const comments = await commentsOf(readFileSync(path.join(dir, 'boxed.soplint.docx')))
     expect(comments.map((c) => spaced(c.anchored)).sort()).toEqual(messages.filter((m) => m.actual !== 'the the').map((m) => m.actual).sort())
   })

@@ -56,6 +56,8 @@ export async function annotateDocx(bytes: Uint8Array, text: string, messages: re
 
   const unplaced: LintMessage[] = []
   const comments: string[] = []
+  // Word and Google Docs show when a comment was made; the run's time, to the second.
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const ordered = [...messages].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
   for (const message of ordered) {
     const from = placeOf(message.line - 1, message.column - 1, 'start')
@@ -84,7 +86,7 @@ export async function annotateDocx(bytes: Uint8Array, text: string, messages: re
       from.unit.part.markers.push({paragraph: from.unit.paragraph, at: from.at, side: 'start', xml: start, order: id})
       to.unit.part.markers.push({paragraph: to.unit.paragraph, at: to.at, side: 'end', xml: end, order: id})
     }
-    comments.push(`<w:comment w:id="${id}" w:author="soplint" w:initials="SL"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`)
+    comments.push(`<w:comment w:id="${id}" w:author="soplint" w:date="${date}" w:initials="SL"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`)
   }
   if (!comments.length) return {bytes, comments: 0, unplaced}
 
@@ -305,6 +307,8 @@ function childText(tag: string, attrs: string): string {
       return '\u2011'
     case 'w:softHyphen':
       return '\u00ad'
+    case 'w:sym':
+      return symbol
     default:
       return ''
   }
@@ -319,22 +323,29 @@ interface Unit {
 
 const squeeze = (s: string) => s.replace(/[\s\u00ad\u200b]+/g, '')
 
+// A w:sym (a character of a symbol font): mammoth writes it as the Unicode character it maps
+// to, or leaves it out when it knows no mapping. It matches one character of the line, or none.
+const symbol = '\ufffc'
+const anyOne = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^])?'
+const pattern = (s: string) => s.split(symbol).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(anyOne)
+
 /** A function from (line, column) of the extracted text to a paragraph and a position in its text. */
 function locator(lines: string[], units: Unit[]) {
-  const squeezed = units.map((u) => squeeze(u.paragraph.text))
+  const squeezed = units.map((u) => pattern(squeeze(u.paragraph.text)))
   let pointer = 0
 
   // The run of consecutive paragraphs (one, or the paragraphs of a table cell) whose text is the line's.
   const find = (line: string, from: number, to: number): number[] | undefined => {
     const want = squeeze(line)
     if (!want) return undefined
+    const fits = (have: string, whole: boolean) => new RegExp(`^${have}${whole ? '$' : ''}`).test(want)
     for (let u = from; u < to; u++) {
-      if (!squeezed[u] || !want.startsWith(squeezed[u])) continue
+      if (!squeezed[u] || !fits(squeezed[u], false)) continue
       let have = ''
       for (let k = u; k < units.length && k < u + 12; k++) {
         have += squeezed[k]
-        if (have === want) return Array.from({length: k - u + 1}, (_, i) => u + i)
-        if (!want.startsWith(have)) break
+        if (fits(have, true)) return Array.from({length: k - u + 1}, (_, i) => u + i)
+        if (!fits(have, false)) break
       }
     }
     return undefined
@@ -354,6 +365,22 @@ function locator(lines: string[], units: Unit[]) {
     const ends: Array<{unit: number; at: number} | undefined> = []
     let j = 0
     for (let i = 0; i < line.length; i++) {
+      if (raw[j]?.ch === symbol) {
+        // Left out by the reader when the line goes on with what follows the symbol.
+        let next = j + 1
+        while (next < raw.length && /[\s\u00ad\u200b]/.test(raw[next].ch)) next++
+        if (raw[next]?.ch === line[i]) j++
+        else {
+          const width = /[\uD800-\uDBFF]/.test(line[i]) ? 2 : 1
+          for (let k = 0; k < width; k++) {
+            starts[i + k] = raw[j]
+            ends[i + k + 1] = {unit: raw[j].unit, at: raw[j].at + 1}
+          }
+          i += width - 1
+          j++
+          continue
+        }
+      }
       while (j < raw.length && raw[j].ch !== line[i] && /[\s\u00ad\u200b]/.test(raw[j].ch)) j++
       if (j < raw.length && raw[j].ch === line[i]) {
         starts[i] = raw[j].unit >= 0 ? raw[j] : raw[j + 1]
