@@ -10,6 +10,8 @@ import {DOMParser} from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import {describe, expect, it} from 'vitest'
+import {annotateDocx} from '../src/formatters/docx-comments.ts'
+import {readDocx, type LintMessage} from '../src/index.ts'
 import {soplint as run, workspace} from './helpers.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/_formats/${name}`, import.meta.url))
@@ -81,6 +83,47 @@ function libreoffice(file: string, to: string, outdir: string) {
   const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outdir, file], {encoding: 'utf8', timeout: 120_000})
   return {code: r.status, stderr: r.stderr, out: path.join(outdir, `${path.basename(file, '.docx')}.${to.split(':')[0]}`)}
 }
+
+describe('annotateDocx: ranges across runs, links, split words and empty ranges', () => {
+  it('anchors each range on exactly its text, and an empty one as a point', async () => {
+    const bytes = fixture('statement.docx')
+    const {text} = await readDocx(bytes)
+    // Ranges given by their text: the n-th occurrence of `find`, or an empty range before it.
+    const at = (find: string, n = 0) => {
+      let index = -1
+      for (let i = 0; i <= n; i++) index = text.indexOf(find, index + 1)
+      expect(index, find).toBeGreaterThanOrEqual(0)
+      return index
+    }
+    const message = (start: number, end: number, ruleId: string): LintMessage => {
+      const point = (offset: number) => ({line: text.slice(0, offset).split('\n').length, column: offset - text.lastIndexOf('\n', offset - 1)})
+      const a = point(start)
+      const b = point(end)
+      return {ruleId, level: 'warning', severity: 1, message: `m ${ruleId}`, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: start, endOffset: end, actual: text.slice(start, end), expected: [], fixable: false, url: '', source: 'soplint'}
+    }
+    const ranges = [
+      ['across-runs', at('study motion'), at('study motion') + 'study motion'.length], // plain run into a bold one
+      ['empty', at('motion planning'), at('motion planning')], // at a run boundary
+      ['split-word', at('the kitchen'), at('the kitchen') + 'the kitchen'.length], // `kit` + spelling marks + `chen`
+      ['overlap', at('the the kit'), at('the the kit') + 'the the kit'.length],
+      ['emoji-tab', at('🤖 we'), at('🤖 we') + '🤖 we we'.length], // a tab in the document, a space in the text
+      ['in-link', at('lab.') , at('lab.') + 3], // the end of a hyperlink's text
+      ['field', at('field link'), at('field link') + 'field'.length], // inside a HYPERLINK field's result
+      ['line-end', at('paragraph.'), at('paragraph.') + 'paragraph.'.length] // to the end of a paragraph after a line break
+    ] as const
+    const messages = ranges.map(([id, start, end]) => message(start, end, id))
+    const result = await annotateDocx(bytes, text, messages)
+    expect(result.unplaced).toEqual([])
+    expect(result.comments).toBe(messages.length)
+    const copy = Buffer.from(result.bytes)
+    const comments = await commentsOf(copy)
+    expect(Object.fromEntries(comments.map((c) => [c.text.replace(/^m (\S+) \[\S+\]$/, '$1'), spaced(c.anchored)]))).toEqual(Object.fromEntries(messages.map((m) => [m.ruleId, spaced(m.actual)])))
+    expect(await rawText(copy)).toBe(await rawText(bytes))
+    // Every range starts before it ends, in document order.
+    const xml = await (await JSZip.loadAsync(copy)).file('word/document.xml')!.async('string')
+    for (const c of comments) expect(xml.indexOf(`<w:commentRangeStart w:id="${c.id}"/>`), c.text).toBeLessThan(xml.indexOf(`<w:commentRangeEnd w:id="${c.id}"/>`))
+  })
+})
 
 describe('soplint --annotate', () => {
   for (const name of ['statement.docx', 'reviewed.docx']) {

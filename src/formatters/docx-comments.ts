@@ -84,7 +84,7 @@ export async function annotateDocx(bytes: Uint8Array, text: string, messages: re
       text = `In this ${note.split(':')[0]}: ${text}`
     } else {
       from.unit.part.markers.push({paragraph: from.unit.paragraph, at: from.at, side: 'start', xml: start, order: id})
-      to.unit.part.markers.push({paragraph: to.unit.paragraph, at: to.at, side: 'end', xml: end, order: id})
+      to.unit.part.markers.push({paragraph: to.unit.paragraph, at: to.at, side: 'end', xml: end, order: id, empty: to === from})
     }
     comments.push(`<w:comment w:id="${id}" w:author="soplint" w:date="${date}" w:initials="SL"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`)
   }
@@ -198,6 +198,8 @@ interface Marker {
   at: number
   /** Around this whole run instead (a note's reference mark). */
   run?: Run
+  /** The end of an empty range: placed as its start is, so that it cannot come before it. */
+  empty?: boolean
   side: 'start' | 'end'
   xml: string
   order: number
@@ -430,7 +432,7 @@ function applyMarkers(part: Part): string {
     const {pieces} = marker.paragraph
     if (!pieces.length) continue
     let piece: Piece
-    if (marker.side === 'start') piece = pieces.find((p) => p.to > marker.at) ?? pieces[pieces.length - 1]
+    if (marker.side === 'start' || marker.empty) piece = pieces.find((p) => p.to > marker.at) ?? pieces[pieces.length - 1]
     else piece = [...pieces].reverse().find((p) => p.from < marker.at) ?? pieces[0]
     const offset = Math.max(0, Math.min(marker.at - piece.from, piece.to - piece.from))
     const list = cuts.get(piece.run) ?? []
@@ -453,8 +455,10 @@ function rewriteRun(xml: string, run: Run, cuts: Array<{index: number; offset: n
     if (cut.offset >= length) return {child: cut.index + 1, offset: 0, marker: cut.marker}
     return {child: cut.index, offset: cut.offset, marker: cut.marker}
   })
-  // Ends before starts at one place, so that comments that touch do not nest; then by comment.
-  boundaries.sort((a, b) => a.child - b.child || a.offset - b.offset || (a.marker.side === b.marker.side ? a.marker.order - b.marker.order : a.marker.side === 'end' ? -1 : 1))
+  // At one place: a comment's start before its own end (an empty range), other comments' ends
+  // before starts, so that comments that only touch do not overlap; then by comment.
+  const rank = (x: Marker, y: Marker) => (x.side === y.side ? x.order - y.order : x.order === y.order ? (x.side === 'start' ? -1 : 1) : x.side === 'end' ? -1 : 1)
+  boundaries.sort((a, b) => a.child - b.child || a.offset - b.offset || rank(a.marker, b.marker))
   const n = run.children.length
   const before = boundaries.filter((b) => b.child === 0 && b.offset === 0).map((b) => b.marker.xml).join('')
   const after = boundaries.filter((b) => b.child >= n).map((b) => b.marker.xml).join('')
