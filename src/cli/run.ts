@@ -155,7 +155,7 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   // An explicit --color or --no-color wins over NO_COLOR, which wins over terminal detection.
   // When standard output carries a diff (--fix-dry-run) or fixed text (--fix on stdin), the report goes to stderr.
   const report = plan && (plan.mode === 'dry-run' || inputs.some((input) => input.stdin)) ? io.stderr : io.stdout
-  const color = options.color ?? (!process.env.NO_COLOR && !options.outputFile && Boolean((report as NodeJS.WriteStream).isTTY))
+  const color = options.color ?? (!process.env.NO_COLOR && !(options.outputFile && !options.annotate) && Boolean((report as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale, example: m.example}]))
   const output = formatter(results, {cwd, color, rulesMeta})
   // With --annotate, -o names the annotated copy; the report goes to standard output.

@@ -56,6 +56,8 @@ export async function annotateDocx(bytes: Uint8Array, text: string, messages: re
 
   const unplaced: LintMessage[] = []
   const comments: string[] = []
+  // Word and Google Docs show when a comment was made; the run's time, to the second.
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const ordered = [...messages].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
   for (const message of ordered) {
     const from = placeOf(message.line - 1, message.column - 1, 'start')
@@ -82,9 +84,9 @@ export async function annotateDocx(bytes: Uint8Array, text: string, messages: re
       text = `In this ${note.split(':')[0]}: ${text}`
     } else {
       from.unit.part.markers.push({paragraph: from.unit.paragraph, at: from.at, side: 'start', xml: start, order: id})
-      to.unit.part.markers.push({paragraph: to.unit.paragraph, at: to.at, side: 'end', xml: end, order: id})
+      to.unit.part.markers.push({paragraph: to.unit.paragraph, at: to.at, side: 'end', xml: end, order: id, empty: to === from})
     }
-    comments.push(`<w:comment w:id="${id}" w:author="soplint" w:initials="SL"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`)
+    comments.push(`<w:comment w:id="${id}" w:author="soplint" w:date="${date}" w:initials="SL"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`)
   }
   if (!comments.length) return {bytes, comments: 0, unplaced}
 
@@ -196,6 +198,8 @@ interface Marker {
   at: number
   /** Around this whole run instead (a note's reference mark). */
   run?: Run
+  /** The end of an empty range: placed as its start is, so that it cannot come before it. */
+  empty?: boolean
   side: 'start' | 'end'
   xml: string
   order: number
@@ -305,6 +309,8 @@ function childText(tag: string, attrs: string): string {
       return '\u2011'
     case 'w:softHyphen':
       return '\u00ad'
+    case 'w:sym':
+      return symbol
     default:
       return ''
   }
@@ -319,22 +325,29 @@ interface Unit {
 
 const squeeze = (s: string) => s.replace(/[\s\u00ad\u200b]+/g, '')
 
+// A w:sym (a character of a symbol font): mammoth writes it as the Unicode character it maps
+// to, or leaves it out when it knows no mapping. It matches one character of the line, or none.
+const symbol = '\ufffc'
+const anyOne = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^])?'
+const pattern = (s: string) => s.split(symbol).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(anyOne)
+
 /** A function from (line, column) of the extracted text to a paragraph and a position in its text. */
 function locator(lines: string[], units: Unit[]) {
-  const squeezed = units.map((u) => squeeze(u.paragraph.text))
+  const squeezed = units.map((u) => pattern(squeeze(u.paragraph.text)))
   let pointer = 0
 
   // The run of consecutive paragraphs (one, or the paragraphs of a table cell) whose text is the line's.
   const find = (line: string, from: number, to: number): number[] | undefined => {
     const want = squeeze(line)
     if (!want) return undefined
+    const fits = (have: string, whole: boolean) => new RegExp(`^${have}${whole ? '$' : ''}`).test(want)
     for (let u = from; u < to; u++) {
-      if (!squeezed[u] || !want.startsWith(squeezed[u])) continue
+      if (!squeezed[u] || !fits(squeezed[u], false)) continue
       let have = ''
       for (let k = u; k < units.length && k < u + 12; k++) {
         have += squeezed[k]
-        if (have === want) return Array.from({length: k - u + 1}, (_, i) => u + i)
-        if (!want.startsWith(have)) break
+        if (fits(have, true)) return Array.from({length: k - u + 1}, (_, i) => u + i)
+        if (!fits(have, false)) break
       }
     }
     return undefined
@@ -354,6 +367,22 @@ function locator(lines: string[], units: Unit[]) {
     const ends: Array<{unit: number; at: number} | undefined> = []
     let j = 0
     for (let i = 0; i < line.length; i++) {
+      if (raw[j]?.ch === symbol) {
+        // Left out by the reader when the line goes on with what follows the symbol.
+        let next = j + 1
+        while (next < raw.length && /[\s\u00ad\u200b]/.test(raw[next].ch)) next++
+        if (raw[next]?.ch === line[i]) j++
+        else {
+          const width = /[\uD800-\uDBFF]/.test(line[i]) ? 2 : 1
+          for (let k = 0; k < width; k++) {
+            starts[i + k] = raw[j]
+            ends[i + k + 1] = {unit: raw[j].unit, at: raw[j].at + 1}
+          }
+          i += width - 1
+          j++
+          continue
+        }
+      }
       while (j < raw.length && raw[j].ch !== line[i] && /[\s\u00ad\u200b]/.test(raw[j].ch)) j++
       if (j < raw.length && raw[j].ch === line[i]) {
         starts[i] = raw[j].unit >= 0 ? raw[j] : raw[j + 1]
@@ -403,7 +432,7 @@ function applyMarkers(part: Part): string {
     const {pieces} = marker.paragraph
     if (!pieces.length) continue
     let piece: Piece
-    if (marker.side === 'start') piece = pieces.find((p) => p.to > marker.at) ?? pieces[pieces.length - 1]
+    if (marker.side === 'start' || marker.empty) piece = pieces.find((p) => p.to > marker.at) ?? pieces[pieces.length - 1]
     else piece = [...pieces].reverse().find((p) => p.from < marker.at) ?? pieces[0]
     const offset = Math.max(0, Math.min(marker.at - piece.from, piece.to - piece.from))
     const list = cuts.get(piece.run) ?? []
@@ -426,8 +455,10 @@ function rewriteRun(xml: string, run: Run, cuts: Array<{index: number; offset: n
     if (cut.offset >= length) return {child: cut.index + 1, offset: 0, marker: cut.marker}
     return {child: cut.index, offset: cut.offset, marker: cut.marker}
   })
-  // Ends before starts at one place, so that comments that touch do not nest; then by comment.
-  boundaries.sort((a, b) => a.child - b.child || a.offset - b.offset || (a.marker.side === b.marker.side ? a.marker.order - b.marker.order : a.marker.side === 'end' ? -1 : 1))
+  // At one place: a comment's start before its own end (an empty range), other comments' ends
+  // before starts, so that comments that only touch do not overlap; then by comment.
+  const rank = (x: Marker, y: Marker) => (x.side === y.side ? x.order - y.order : x.order === y.order ? (x.side === 'start' ? -1 : 1) : x.side === 'end' ? -1 : 1)
+  boundaries.sort((a, b) => a.child - b.child || a.offset - b.offset || rank(a.marker, b.marker))
   const n = run.children.length
   const before = boundaries.filter((b) => b.child === 0 && b.offset === 0).map((b) => b.marker.xml).join('')
   const after = boundaries.filter((b) => b.child >= n).map((b) => b.marker.xml).join('')
