@@ -61,6 +61,11 @@ export default defineRule({
       fillerWords(text, sentence, add)
       danglingList(text, sentence, add)
     }
+    // An empty citation, `\cite{}`: the source was to be found later.
+    for (const t of doc.tokens) {
+      if (t.kind === 'code' && /^\\(?:cite|citep|citet|parencite|textcite|autocite|ref|eqref|autoref|cref|Cref)\*?(?:\[[^\]]*\])*\{\s*\}$/.test(t.text)) add(t.start, t.end, `${quote(t.text)} is an empty reference left to fill in; add the key or delete it`)
+    }
+    draftLabel(doc, add)
     checklist(doc, add)
     if (!isTex) afterEnd(doc, add)
     afterSignature(doc, add)
@@ -105,6 +110,8 @@ function bracketNotes(text: string, block: Block, add: Add): void {
     // A citation key or a year: [Smith 2020], (2021).
     if (/^@|^\d/.test(inner)) continue
     const start = block.start + m.index!
+    // Only brackets in the prose itself: not in a LaTeX comment or a macro's argument.
+    if (!block.tokens.some((t) => t.kind === 'word' && t.start > start && t.end < start + m[0].length)) continue
     add(start, start + m[0].length, noteMessage(m[0]))
   }
 }
@@ -237,5 +244,16 @@ function afterSignature(doc: Doc, add: Add): void {
       add(next.start, next.end, `${short(source)} comes after the signature; move it into the letter or delete it`)
     }
     return
+  }
+}
+
+// "SOP Draft1 :", "Statement of Purpose (draft 2)": a label for the writer, not the reader.
+function draftLabel(doc: Doc, add: Add): void {
+  for (const block of doc.blocks) {
+    const words = block.tokens.filter((t) => t.kind === 'word')
+    if (words.length === 0 || words.length > 8 || block.sentences.some((s) => s.terminal)) continue
+    const hit = words.find((w) => /^(?:draft|draft[-_]?v?\d+|v\d+)$/.test(w.norm))
+    if (!hit || (hit.norm.startsWith('v') && !words.some((w) => w.norm.startsWith('draft')))) continue
+    add(block.start, block.end, `${short(doc.text.slice(block.start, block.end))} labels the draft; delete the label before you send it`)
   }
 }

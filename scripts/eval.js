@@ -94,7 +94,7 @@ function caught(label) {
   return messages.filter((m) => !WHOLE.has(m.ruleId) && m.offset < label.end && m.endOffset > label.start)
 }
 
-function recallTable(title, labels) {
+function recallTable(title, labels, listMissed = showMissed) {
   if (labels.length === 0) return
   console.log(`\n${title}: ${labels.length} labels in ${new Set(labels.map((l) => l.name)).size} statements`)
   let hit = 0
@@ -106,7 +106,7 @@ function recallTable(title, labels) {
     console.log(`  ${cls.padEnd(17)} ${String(n).padStart(3)} / ${String(mine.length).padEnd(3)} ${pct(n, mine.length)}`)
   }
   console.log(`  ${'all'.padEnd(17)} ${String(hit).padStart(3)} / ${String(labels.length).padEnd(3)} ${pct(hit, labels.length)}`)
-  if (showMissed) {
+  if (listMissed) {
     for (const l of labels) if (caught(l).length === 0 && (!onlyClass || l.cls === onlyClass)) console.log(`    missed ${l.cls}: ${l.name}: \`${l.span}\``)
   }
 }
@@ -136,7 +136,7 @@ function noise(title, list) {
 
 recallTable('Real statements (corpus)', corpus.labels)
 recallTable('Written for the project', written.labels)
-recallTable('All labels', [...corpus.labels, ...written.labels])
+recallTable('All labels', [...corpus.labels, ...written.labels], false)
 console.log('')
 if (!existsSync(corpusDir)) console.log(`(no corpus at ${corpusDir}: its labels and strong statements are skipped)`)
 noise('Noise on the strong real statements', strong)

@@ -68,7 +68,7 @@ describe('cli', () => {
   it('lists the rules', () => {
     const r = soplint(['rules'])
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^repeated-word\s+warn\s+The same word twice in a row/m)
+    expect(r.stdout).toMatch(/^repeated-word\s+warn\s+The same word or phrase twice in a row/m)
   })
 
   it('searches directories for statements, skipping node_modules and dot-folders', () => {

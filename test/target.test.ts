@@ -27,7 +27,8 @@ describe('target-missing', () => {
     ['University of Waterloo', 'Waterloo taught me to ship code on co-op terms.'],
     ['Indian Institute of Technology Bombay', 'I hope to join IIT Bombay for my master’s.'],
     ['Georgia Institute of Technology', 'Georgia Tech offers the online program I need.'],
-    ['Acme Robotics, Inc.', 'I would love to build warehouse robots at Acme.']
+    ['Acme Robotics, Inc.', 'I would love to build warehouse robots at Acme.'],
+    ['University of Wisconsin - Madison', "At Wisconsin, Professor Osswald's group models polymer flow."]
   ]
   for (const [target, text] of named) {
     it(`is quiet when ${JSON.stringify(text)} names ${target}`, async () => {
@@ -89,7 +90,8 @@ describe('target-mismatch', () => {
     ['Stripe', "Adyen's mission to make payments simple resonates with me.", 'Adyen'],
     ['Carnegie Mellon University', 'I am eager to attend Cambridge for its machine learning group.', 'Cambridge'],
     ['University of California, Los Angeles', 'I hope to study neuroscience at UC Berkeley.', 'UC Berkeley'],
-    ['Indian Institute of Technology, Bombay', 'I hope to join the M.Tech program at IIT Delhi.', 'IIT Delhi']
+    ['Indian Institute of Technology, Bombay', 'I hope to join the M.Tech program at IIT Delhi.', 'IIT Delhi'],
+    ['Spotify', 'I believe I would be a great asset to Deezer.', 'Deezer']
   ]
   for (const [target, text, name] of flagged) {
     it(`flags ${name} in ${JSON.stringify(text)} (target ${target})`, async () => {
