@@ -95,3 +95,6 @@ await build({
 })
 
 execFileSync(process.execPath, [path.join(root, 'scripts/code-cache.js')], {stdio: 'inherit'})
+
+// The web page (web/) into dist/web/, bundled for the browser from the same sources.
+await import('./build-web.js')

@@ -10,6 +10,7 @@ export {defineData, loadData, type DataSet, type DataSupplier} from './core/data
 export {InputError, isInputError} from './core/errors.ts'
 export type * from './core/types.ts'
 export {ruleDoc, rulesTable} from './core/docs.ts'
+export {textStats, type TextStats} from './core/stats.ts'
 /** The YAML parser the core reads front matter with; the configuration loader uses it too, so one copy is loaded. */
 export {parse as parseYaml} from 'yaml'
 

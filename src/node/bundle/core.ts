@@ -43,5 +43,6 @@ export const {
   ruleIds,
   ruleMeta,
   rulesTable,
+  textStats,
   validateConfig
 } = core

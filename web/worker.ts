@@ -1,0 +1,60 @@
+// The page's linting worker: the same core as the CLI (imported through src/index.ts, bundled for
+// the browser), so typing never waits for a lint. It answers each lint twice on the first run:
+// once with the rules that need no large data, while the word lists load as separate chunks,
+// then with every rule.
+import {isInputError, lint, lintSync, loadFormat, readDocx, ruleMeta, textStats, type Config, type LintOptions} from '../src/index.ts'
+import type {PageSettings, Reply, Request, RuleInfo} from './protocol.ts'
+
+const scope = self as unknown as {postMessage(message: Reply): void; onmessage: ((event: MessageEvent<Request>) => void) | null}
+const post = (reply: Reply) => scope.postMessage(reply)
+
+// Rules that read no large data can run before any of it has arrived.
+const cheapRules = ruleMeta.filter((meta) => !meta.data?.length).map((meta) => meta.id)
+let fullyLoaded = false
+
+function configOf(settings: PageSettings): Config {
+  const config: Config = {preset: settings.kind}
+  if (settings.target.trim()) config.target = settings.target.trim()
+  if (settings.limit > 0) config.maxWords = settings.limit
+  return config
+}
+
+async function handle(request: Request): Promise<void> {
+  switch (request.type) {
+    case 'lint': {
+      const options: LintOptions = {format: request.format, config: configOf(request.settings), configSource: 'the page settings'}
+      const send = (result: ReturnType<typeof lintSync>, partial: boolean) =>
+        post({type: 'findings', id: request.id, partial, messages: result.messages, minWords: result.settings.minWords, maxWords: result.settings.maxWords, kind: result.settings.kind})
+      if (!fullyLoaded) {
+        await loadFormat(request.format)
+        send(lintSync(request.text, {...options, only: cheapRules}), true)
+      }
+      send(await lint(request.text, options), false)
+      fullyLoaded = true
+      post({type: 'stats', id: request.id, stats: await textStats(request.text, {format: request.format})})
+      return
+    }
+    case 'docx': {
+      const {mdast} = await readDocx(new Uint8Array(request.bytes))
+      const {markdownOf} = await import('./markdown.ts')
+      post({type: 'markdown', id: request.id, markdown: markdownOf(mdast)})
+      return
+    }
+    case 'html': {
+      const {markdownFromHtml} = await import('./markdown.ts')
+      post({type: 'markdown', id: request.id, markdown: markdownFromHtml(request.html)})
+      return
+    }
+  }
+}
+
+scope.onmessage = (event) => {
+  const request = event.data
+  handle(request).catch((error: unknown) => {
+    const message = isInputError(error) ? (error as Error).message : `soplint could not read this: ${(error as Error)?.message ?? String(error)}`
+    post({type: 'problem', id: request.id, message})
+  })
+}
+
+const rules: RuleInfo[] = ruleMeta.map((meta) => ({id: meta.id, description: meta.description, rationale: meta.rationale, fix: meta.fix, example: meta.example, url: meta.url}))
+post({type: 'ready', rules})
