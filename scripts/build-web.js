@@ -4,17 +4,15 @@
 // reader, the misspellings list) arrives as a separate chunk on first use. A service worker,
 // written here with the list of every file, keeps the page working offline.
 //
-//   node scripts/build-web.js   (scripts/build.js runs it)
+//   node scripts/build-web.js   (scripts/build.js runs buildWeb() with its own plugins)
 import {build} from 'esbuild'
 import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {yamlPlugin, unnamedVisits} from './bundle-options.js'
+import {fileURLToPath} from 'node:url'
+import {bundleOptions} from './bundle-options.js'
 
-const root = process.cwd()
-const out = path.join(root, 'dist/web')
-const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 /**
  * Stop-gap until the core's Word reader passes mammoth what its browser build reads: the core calls
@@ -36,12 +34,20 @@ const mammothBrowserBuffer = {
   }
 }
 
+/**
+ * Build the page into `root`/dist/web. `plugins` are the build's own (YAML data, the prebuilt phrase
+ * trie, ...), from bundleOptions(); passing the ones scripts/build.js already made computes the
+ * phrase trie once.
+ */
+export async function buildWeb(root, plugins = bundleOptions(root).plugins) {
+const out = path.join(root, 'dist/web')
+const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 await rm(out, {recursive: true, force: true})
 mkdirSync(out, {recursive: true})
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: {main: 'web/main.ts', worker: 'web/worker.ts'},
+  entryPoints: {boot: 'web/boot.ts', main: 'web/main.ts', worker: 'web/worker.ts'},
   outdir: out,
   bundle: true,
   splitting: true,
@@ -55,7 +61,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: {SOPLINT_VERSION: JSON.stringify(version)},
   loader: {'.md': 'text'},
-  plugins: [yamlPlugin, unnamedVisits, mammothBrowserBuffer],
+  plugins: [...plugins, mammothBrowserBuffer],
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning'
@@ -73,6 +79,9 @@ const sw = readFileSync(path.join(root, 'web/sw.js'), 'utf8')
   .replace('__SOPLINT_CACHE__', JSON.stringify(`soplint-${version}-${hash.digest('hex').slice(0, 12)}`))
   .replace('__SOPLINT_FILES__', JSON.stringify(['./', ...files]))
 writeFileSync(path.join(out, 'sw.js'), sw)
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildWeb(process.cwd())
 
 function listFiles(dir, prefix = '') {
   return readdirSync(dir).flatMap((name) => {

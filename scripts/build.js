@@ -97,4 +97,5 @@ await build({
 execFileSync(process.execPath, [path.join(root, 'scripts/code-cache.js')], {stdio: 'inherit'})
 
 // The web page (web/) into dist/web/, bundled for the browser from the same sources.
-await import('./build-web.js')
+const {buildWeb} = await import('./build-web.js')
+await buildWeb(root, options.plugins)

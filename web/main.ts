@@ -40,10 +40,13 @@ const list = $<HTMLOListElement>('findings')
 const status = $<HTMLParagraphElement>('status')
 $('version').textContent = SOPLINT_VERSION
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), {type: 'module'})
+// boot.ts started the worker before this script loaded; without it (a page that omits boot.js), start it here.
+const boot = (globalThis as unknown as {soplintBoot?: {worker: Worker; take(): MessageEvent[]}}).soplintBoot
+const worker = boot?.worker ?? new Worker(new URL('./worker.js', import.meta.url), {type: 'module'})
 let rules = new Map<string, RuleInfo>()
 let requestId = 0
 let shownId = 0
+let statsId = 0
 let ready = false
 // The lint in flight, and every edit made since its text was sent; at most one lint runs at a
 // time and the latest text is sent when it finishes, so typing never queues work.
@@ -66,7 +69,7 @@ const editor = new EditorView({
       EditorView.lineWrapping,
       placeholder('Type or paste your statement here, or open a file.'),
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
-      EditorView.contentAttributes.of({'data-testid': 'editor', 'aria-label': 'Your statement', 'aria-describedby': 'editor-hint', spellcheck: 'true'}),
+      EditorView.contentAttributes.of({tabindex: '0', 'data-testid': 'editor', 'aria-label': 'Your statement', 'aria-describedby': 'editor-hint', spellcheck: 'true'}),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return
         if (inflight) inflight.changes = inflight.changes.compose(update.changes)
@@ -94,8 +97,10 @@ if (saved) {
   settled: () => new Promise<void>((resolve) => waitSettled(resolve))
 }
 
-worker.onmessage = (event: MessageEvent<Reply>) => {
-  const reply = event.data
+worker.onmessage = (event: MessageEvent<Reply>) => onReply(event.data)
+for (const event of boot?.take() ?? []) onReply(event.data as Reply)
+
+function onReply(reply: Reply): void {
   if (reply.type === 'ready') {
     rules = new Map(reply.rules.map((r) => [r.id, r]))
     ready = true
@@ -112,7 +117,9 @@ worker.onmessage = (event: MessageEvent<Reply>) => {
   if (reply.type === 'stats') {
     if (reply.id === requestId || reply.id === shownId) {
       lastStats = reply.stats
+      statsId = reply.id
       renderStats()
+      if (!inflight && !dirty && statsId === shownId) for (const resolve of settledWaiters.splice(0)) resolve()
     }
     return
   }
@@ -129,6 +136,7 @@ worker.onmessage = (event: MessageEvent<Reply>) => {
     if (!reply.partial) finishLint()
   } else if (reply.type === 'problem') {
     placed = []
+    statsId = shownId = reply.id
     render(false)
     status.textContent = reply.message
     status.classList.add('problem')
@@ -139,12 +147,12 @@ worker.onmessage = (event: MessageEvent<Reply>) => {
 function finishLint(): void {
   inflight = undefined
   if (dirty) requestLint()
-  else for (const resolve of settledWaiters.splice(0)) resolve()
+  else if (statsId === shownId) for (const resolve of settledWaiters.splice(0)) resolve()
 }
 
 const settledWaiters: Array<() => void> = []
 function waitSettled(resolve: () => void): void {
-  if (ready && !inflight && !dirty) resolve()
+  if (ready && !inflight && !dirty && statsId === shownId) resolve()
   else settledWaiters.push(resolve)
 }
 

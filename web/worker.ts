@@ -2,7 +2,7 @@
 // the browser), so typing never waits for a lint. It answers each lint twice on the first run:
 // once with the rules that need no large data, while the word lists load as separate chunks,
 // then with every rule.
-import {isInputError, lint, lintSync, loadFormat, readDocx, ruleMeta, textStats, type Config, type LintOptions} from '../src/index.ts'
+import {isInputError, lint, lintSync, loadFormat, prepare, readDocx, ruleMeta, textStats, type Config, type LintOptions} from '../src/index.ts'
 import type {PageSettings, Reply, Request, RuleInfo} from './protocol.ts'
 
 const scope = self as unknown as {postMessage(message: Reply): void; onmessage: ((event: MessageEvent<Request>) => void) | null}
@@ -10,7 +10,7 @@ const post = (reply: Reply) => scope.postMessage(reply)
 
 // Rules that read no large data can run before any of it has arrived.
 const cheapRules = ruleMeta.filter((meta) => !meta.data?.length).map((meta) => meta.id)
-let fullyLoaded = false
+const dataSets = ruleMeta.flatMap((meta) => meta.data ?? [])
 
 function configOf(settings: PageSettings): Config {
   const config: Config = {preset: settings.kind}
@@ -25,12 +25,11 @@ async function handle(request: Request): Promise<void> {
       const options: LintOptions = {format: request.format, config: configOf(request.settings), configSource: 'the page settings'}
       const send = (result: ReturnType<typeof lintSync>, partial: boolean) =>
         post({type: 'findings', id: request.id, partial, messages: result.messages, minWords: result.settings.minWords, maxWords: result.settings.maxWords, kind: result.settings.kind})
-      if (!fullyLoaded) {
+      if (!dataSets.every((set) => set.ready)) {
         await loadFormat(request.format)
         send(lintSync(request.text, {...options, only: cheapRules}), true)
       }
       send(await lint(request.text, options), false)
-      fullyLoaded = true
       post({type: 'stats', id: request.id, stats: await textStats(request.text, {format: request.format})})
       return
     }
@@ -55,6 +54,9 @@ scope.onmessage = (event) => {
     post({type: 'problem', id: request.id, message})
   })
 }
+
+// Start fetching the large data now, while the page and the first lint need only the cheap rules.
+prepare().catch(() => undefined)
 
 const rules: RuleInfo[] = ruleMeta.map((meta) => ({id: meta.id, description: meta.description, rationale: meta.rationale, fix: meta.fix, example: meta.example, url: meta.url}))
 post({type: 'ready', rules})

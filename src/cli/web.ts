@@ -102,11 +102,8 @@ export async function serveWeb(options: WebOptions, io: {stdout: NodeJS.Writable
   const {port} = server.address() as AddressInfo
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host
   allowedHosts = new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
-  const url = `http://${shown}:${port}/`
-  io.stdout.write(`soplint: ${url}\n`)
-  if (options.open) openBrowser(url, io)
-
-  return new Promise<number>((resolve) => {
+  // Ctrl-C is handled before the address is printed: whoever reads the line may stop us at once.
+  const stopped = new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
@@ -116,6 +113,10 @@ export async function serveWeb(options: WebOptions, io: {stdout: NodeJS.Writable
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  const url = `http://${shown}:${port}/`
+  io.stdout.write(`soplint: ${url}\n`)
+  if (options.open) openBrowser(url, io)
+  return stopped
 }
 
 /** The file under `root` a request path names; undefined for anything outside it or not a file. */
