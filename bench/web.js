@@ -68,6 +68,7 @@ log(`  on first use: LaTeX reader ${kB(results.transfer.latex)}, Word reader ${k
 log(`cold load to first findings (${results.statementWords}-word draft in local storage, empty cache; median of ${COLD}):`)
 log(`  editor ready ${ms(results.cold.editor)}, first findings ${ms(results.cold.firstFindings)}, every rule ${ms(results.cold.allFindings)}`)
 log(`keystroke -> updated findings on the ${results.statementWords}-word statement (${KEYS} keystrokes): median ${results.keystroke.median.toFixed(1)} ms, p95 ${results.keystroke.p95.toFixed(1)} ms`)
+log(`  of which the lint in the worker: median ${results.keystroke.lintInWorker.median.toFixed(1)} ms, p95 ${results.keystroke.lintInWorker.p95.toFixed(1)} ms`)
 const json = arg('json')
 if (json) writeFileSync(json, JSON.stringify(results, null, 2) + '\n')
 
@@ -187,14 +188,20 @@ async function keystrokes() {
   // Type inside a paragraph near the top (the click puts the cursor there): a letter, then delete
   // it, each keystroke waiting for its findings, as a writer pausing between words.
   await page.click('.cm-line:nth-child(3)')
+  const lints = []
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(i % 2 ? 'Backspace' : 'KeyS')
     await settled(page)
+    lints.push(await page.evaluate(() => window.soplintPage.lastLintMs()))
   }
   const times = await page.evaluate(() => window.keyTimes)
   await context.close()
-  const sorted = [...times].sort((a, b) => a - b)
-  return {median: median(sorted), p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)], samples: sorted.length}
+  return {...percentiles(times), samples: times.length, lintInWorker: percentiles(lints)}
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return {median: median(sorted), p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]}
 }
 
 function median(values) {

@@ -98,7 +98,7 @@ function cliFindings(file: string, args: string[] = []): PageFinding[] {
 
 const key = (m: {ruleId: string; offset: number; endOffset: number; actual: string; level: string}) => `${m.ruleId} ${m.offset}-${m.endOffset} ${m.level} ${JSON.stringify(m.actual)}`
 
-describe('the web page', () => {
+describe('the web page', {timeout: 60_000}, () => {
   it('finds in the example statement, typed into the editor, exactly what the CLI finds', async () => {
     const {context, page} = await open()
     await typeStatement(page, example)
@@ -126,7 +126,7 @@ describe('the web page', () => {
     const {context, page} = await open()
     await typeStatement(page, example)
     const finding = page.locator('[data-testid=finding][data-rule=repeated-word]')
-    await expect.poll(() => finding.count()).toBe(1)
+    await expect.poll(() => finding.count(), {timeout: 20_000}).toBe(1)
     const before = await text(page)
     const [target] = (await pageFindings(page)).filter((f) => f.ruleId === 'repeated-word')
     expect(target.actual).toBe('The the')
@@ -146,7 +146,7 @@ describe('the web page', () => {
   it('opens a Word document and lints it as the CLI does', async () => {
     const {context, page} = await open()
     await page.setInputFiles('[data-testid=open-file]', 'fixtures/_formats/statement.docx')
-    await expect.poll(() => text(page)).toContain('motion planning')
+    await expect.poll(() => text(page), {timeout: 20_000}).toContain('motion planning')
     await settled(page)
     // Word's bold survives as Markdown.
     expect(await text(page)).toContain('**motion planning**')
@@ -174,7 +174,7 @@ describe('the web page', () => {
     writeFileSync(file, tex)
     const {context, page} = await open()
     await page.setInputFiles('[data-testid=open-file]', file)
-    await expect.poll(() => text(page)).toBe(tex)
+    await expect.poll(() => text(page), {timeout: 20_000}).toBe(tex)
     await settled(page)
     expect(await page.inputValue('[data-testid=format]')).toBe('tex')
     const found = await pageFindings(page)
@@ -253,7 +253,7 @@ describe('the web page', () => {
       data.setData('text/plain', 'I built a sensor network for three farms.')
       document.querySelector('[data-testid=editor]')!.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}))
     }, html)
-    await expect.poll(() => text(page)).toBe('I built a **sensor network** for *three farms*.')
+    await expect.poll(() => text(page), {timeout: 20_000}).toBe('I built a **sensor network** for *three farms*.')
     await context.close()
   })
 

@@ -47,6 +47,7 @@ let rules = new Map<string, RuleInfo>()
 let requestId = 0
 let shownId = 0
 let statsId = 0
+let lastLintMs = 0
 let ready = false
 // The lint in flight, and every edit made since its text was sent; at most one lint runs at a
 // time and the latest text is sent when it finishes, so typing never queues work.
@@ -93,7 +94,9 @@ if (saved) {
 ;(window as unknown as {soplintPage: object}).soplintPage = {
   text: () => editor.state.doc.toString(),
   findings: () => placed.filter(shown).map((p) => ({...p.message, offset: p.from, endOffset: p.to})),
-  /** Resolves once the findings shown are those of the current text. */
+  /** How long the worker took over the last lint, in ms (for the benchmark). */
+  lastLintMs: () => lastLintMs,
+  /** Resolves once the findings and figures shown are those of the current text and choices. */
   settled: () => new Promise<void>((resolve) => waitSettled(resolve))
 }
 
@@ -126,6 +129,7 @@ function onReply(reply: Reply): void {
   if (!inflight || reply.id !== inflight.id) return
   if (reply.type === 'findings') {
     shownId = reply.id
+    lastLintMs = reply.lintMs
     const changes = inflight.changes
     placed = reply.messages.flatMap((message) =>
       changes.touchesRange(message.offset, message.endOffset) && !changes.empty ? [] : [{message, from: changes.mapPos(message.offset, 1), to: changes.mapPos(message.endOffset, -1)}]

@@ -30,7 +30,8 @@ export interface RuleInfo {
 export type Reply =
   | {type: 'ready'; rules: RuleInfo[]}
   /** `partial`: only the rules that need no large data ran; the full result follows with the same id. */
-  | {type: 'findings'; id: number; partial: boolean; messages: LintMessage[]; minWords: number; maxWords: number; kind: Kind}
+  /** `lintMs`: the time the worker took, from the request to this reply (for the benchmark). */
+  | {type: 'findings'; id: number; partial: boolean; messages: LintMessage[]; minWords: number; maxWords: number; kind: Kind; lintMs: number}
   | {type: 'stats'; id: number; stats: TextStats}
   | {type: 'markdown'; id: number; markdown: string}
   /** The text cannot be read (malformed LaTeX, a damaged .docx); one line for the writer. */

@@ -11,6 +11,8 @@ const post = (reply: Reply) => scope.postMessage(reply)
 // Rules that read no large data can run before any of it has arrived.
 const cheapRules = ruleMeta.filter((meta) => !meta.data?.length).map((meta) => meta.id)
 const dataSets = ruleMeta.flatMap((meta) => meta.data ?? [])
+const statsDelay = 100
+let statsTimer: ReturnType<typeof setTimeout> | undefined
 
 function configOf(settings: PageSettings): Config {
   const config: Config = {preset: settings.kind}
@@ -23,14 +25,23 @@ async function handle(request: Request): Promise<void> {
   switch (request.type) {
     case 'lint': {
       const options: LintOptions = {format: request.format, config: configOf(request.settings), configSource: 'the page settings'}
+      const started = performance.now()
       const send = (result: ReturnType<typeof lintSync>, partial: boolean) =>
-        post({type: 'findings', id: request.id, partial, messages: result.messages, minWords: result.settings.minWords, maxWords: result.settings.maxWords, kind: result.settings.kind})
+        post({type: 'findings', id: request.id, partial, messages: result.messages, minWords: result.settings.minWords, maxWords: result.settings.maxWords, kind: result.settings.kind, lintMs: performance.now() - started})
       if (!dataSets.every((set) => set.ready)) {
         await loadFormat(request.format)
         send(lintSync(request.text, {...options, only: cheapRules}), true)
       }
       send(await lint(request.text, options), false)
-      post({type: 'stats', id: request.id, stats: await textStats(request.text, {format: request.format})})
+      // The figures wait for a pause in typing: they parse the text again, and the next
+      // keystroke's findings matter more than this one's word count.
+      clearTimeout(statsTimer)
+      statsTimer = setTimeout(() => {
+        textStats(request.text, {format: request.format}).then(
+          (stats) => post({type: 'stats', id: request.id, stats}),
+          (error: unknown) => post({type: 'problem', id: request.id, message: (error as Error).message})
+        )
+      }, statsDelay)
       return
     }
     case 'docx': {
