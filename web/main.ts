@@ -292,7 +292,8 @@ function renderStats(): void {
   const stats = lastStats
   const words = stats?.words ?? 0
   const wordCount = $('word-count')
-  wordCount.textContent = words.toLocaleString('en-US')
+  // Plain digits: scripts read this number (no thousands separator to trip a parseInt).
+  wordCount.textContent = String(words)
   const limit = settings().limit
   const max = limit || lastRange.max
   $('word-range').textContent = limit ? `of ${limit.toLocaleString('en-US')}` : lastRange.max ? `(usual: ${lastRange.min.toLocaleString('en-US')}–${lastRange.max.toLocaleString('en-US')})` : ''
@@ -322,6 +323,8 @@ async function openFile(file: File): Promise<void> {
   const name = file.name.toLowerCase()
   const ext = name.slice(name.lastIndexOf('.'))
   status.classList.remove('problem')
+  // The CLI's limit too: a statement is never this long, and a file this large is not one.
+  if (file.size > 5 * 1024 * 1024) return showProblem(`${file.name}: over 5 MB, too large for a statement`)
   if (ext === '.docx') {
     const reply = await ask({type: 'docx', id: ++requestId, bytes: await file.arrayBuffer()})
     if (reply.type === 'markdown') replaceText(reply.markdown, 'md')
