@@ -1,7 +1,10 @@
 // `soplint web` as a user starts it: the real bin, its one line on stdout, what it serves and
 // refuses, its errors, and a clean stop on Ctrl-C (SIGINT).
 import {spawn, type ChildProcess} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bin, soplint} from './helpers.ts'
 
@@ -9,8 +12,8 @@ let server: ChildProcess
 let port: number
 
 /** Start `soplint web` with these arguments; resolves to the process and its first stdout line. */
-function start(args: string[]): Promise<{child: ChildProcess; line: string}> {
-  const child = spawn(process.execPath, [bin, 'web', ...args], {stdio: ['ignore', 'pipe', 'pipe']})
+function start(args: string[], env: Record<string, string> = {}): Promise<{child: ChildProcess; line: string}> {
+  const child = spawn(process.execPath, [bin, 'web', ...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...env}})
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (chunk) => {
@@ -82,6 +85,20 @@ describe('soplint web', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGINT')
     expect(await exited).toBe(0)
+  })
+
+  it('--open hands the URL to the system opener (xdg-open here), and says so when there is none', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'soplint-open-'))
+    const record = path.join(dir, 'opened.txt')
+    writeFileSync(path.join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`, {mode: 0o755})
+    const {child, line} = await start(['--port', '0', '--open'], {PATH: `${dir}${path.delimiter}${process.env.PATH}`})
+    await expect.poll(() => (existsSync(record) ? readFileSync(record, 'utf8') : ''), {timeout: 10_000}).toBe(line.slice('soplint: '.length).trim())
+    child.kill('SIGINT')
+    const alone = await start(['--port', '0', '--open'], {PATH: dir + '-missing'})
+    let stderr = ''
+    alone.child.stderr!.on('data', (chunk) => (stderr += chunk))
+    await expect.poll(() => stderr, {timeout: 10_000}).toBe(`soplint: could not open a browser; open ${alone.line.slice('soplint: '.length).trim()}\n`)
+    alone.child.kill('SIGINT')
   })
 
   it('reports a port in use or a bad port in one line with exit code 2', () => {
