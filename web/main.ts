@@ -41,7 +41,7 @@ const status = $<HTMLParagraphElement>('status')
 $('version').textContent = SOPLINT_VERSION
 
 // boot.ts started the worker before this script loaded; without it (a page that omits boot.js), start it here.
-const boot = (globalThis as unknown as {soplintBoot?: {worker: Worker; take(): MessageEvent[]}}).soplintBoot
+const boot = (globalThis as unknown as {soplintBoot?: {worker: Worker; pending?: Extract<Request, {type: 'lint'}>; take(): MessageEvent[]}}).soplintBoot
 const worker = boot?.worker ?? new Worker(new URL('./worker.js', import.meta.url), {type: 'module'})
 let rules = new Map<string, RuleInfo>()
 let requestId = 0
@@ -100,6 +100,14 @@ if (saved) {
   settled: () => new Promise<void>((resolve) => waitSettled(resolve))
 }
 
+// boot.ts asked for the saved draft's first lint; it is this page's first lint when the editor
+// starts with that text and those settings (it does, unless storage changed in between).
+if (boot?.pending) {
+  requestId = boot.pending.id
+  const same = boot.pending.text === editor.state.doc.toString() && boot.pending.format === formatSelect.value && JSON.stringify(boot.pending.settings) === JSON.stringify(settings())
+  if (same) inflight = {id: boot.pending.id, changes: ChangeSet.empty(editor.state.doc.length)}
+}
+
 worker.onmessage = (event: MessageEvent<Reply>) => onReply(event.data)
 for (const event of boot?.take() ?? []) onReply(event.data as Reply)
 
@@ -107,7 +115,7 @@ function onReply(reply: Reply): void {
   if (reply.type === 'ready') {
     rules = new Map(reply.rules.map((r) => [r.id, r]))
     ready = true
-    requestLint()
+    if (!inflight) requestLint()
     return
   }
   const waiter = pending.get(reply.id)
