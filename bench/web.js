@@ -178,12 +178,12 @@ async function keystrokes() {
     window.keyTimes = []
     let pressed
     document.addEventListener('keydown', () => (pressed = performance.now()), true)
-    new MutationObserver(() => {
+    addEventListener('soplint:findings', () => {
       if (pressed !== undefined) {
         window.keyTimes.push(performance.now() - pressed)
         pressed = undefined
       }
-    }).observe(document.querySelector('[data-testid=findings]'), {childList: true})
+    })
   })
   // Type inside a paragraph near the top (the click puts the cursor there): a letter, then delete
   // it, each keystroke waiting for its findings, as a writer pausing between words.

@@ -54,6 +54,9 @@ let ready = false
 let inflight: {id: number; changes: ChangeSet} | undefined
 let dirty = false
 let placed: Placed[] = []
+// The message each item of the findings list stands for, by position, and what the list shows.
+let listedMessages: LintMessage[] = []
+let listSignature = ''
 let lastRange = {min: 0, max: 0, kind: 'sop' as Kind}
 let lastStats: TextStats | undefined
 const ignored = new Set<string>(readJson<string[]>(ignoredKey) ?? [])
@@ -204,10 +207,15 @@ const shown = (p: Placed) => !ignored.has(key(p.message))
 function render(partial: boolean): void {
   const visible = placed.filter(shown)
   editor.dispatch(setDiagnostics(editor.state, visible.map(diagnostic)))
+  // The list is rebuilt only when what it shows changed: typing that moves findings without
+  // changing them keeps the list as it is, with its open explanations and focus.
+  const signature = visible.map((p) => `${key(p.message)}\u0000${p.message.message}\u0000${p.message.level}\u0000${lineOf(p)}\u0000${p.message.expected.join('\u0001')}`).join('\n')
+  listedMessages = visible.map((p) => p.message)
   const focused = document.activeElement?.closest<HTMLElement>('.finding')
   const focusKey = focused ? `${focused.dataset.key}|${(document.activeElement as HTMLElement).dataset.testid ?? ''}` : undefined
-  list.replaceChildren(...visible.map((p, i) => findingItem(p, i)))
-  if (focusKey) {
+  if (signature !== listSignature) list.replaceChildren(...visible.map((p, i) => findingItem(p, i)))
+  listSignature = signature
+  if (focusKey && !list.contains(document.activeElement)) {
     const [k, testid] = focusKey.split('|')
     const item = [...list.children].find((el) => (el as HTMLElement).dataset.key === k) as HTMLElement | undefined
     const target = (testid && item?.querySelector<HTMLElement>(`[data-testid="${testid}"]`)) || item?.querySelector<HTMLElement>('button')
@@ -227,6 +235,8 @@ function render(partial: boolean): void {
   $('ignored-line').hidden = hidden === 0
   $('ignored-count').textContent = `${hidden} ignored.`
   renderStats()
+  // For scripts and the benchmark: the findings shown are now those of a new lint (or a change of what is ignored).
+  dispatchEvent(new CustomEvent('soplint:findings', {detail: {count: visible.length, partial}}))
 }
 
 function diagnostic(p: Placed): Diagnostic {
@@ -258,15 +268,26 @@ function applyFix(view: EditorView, from: number, to: number, actual: string, re
   view.dispatch({changes: {from, to, insert: replacement}, selection: {anchor: from + replacement.length}, userEvent: 'input.fix'})
 }
 
+function lineOf(p: Placed): number {
+  return editor.state.doc.lineAt(Math.min(p.from, editor.state.doc.length)).number
+}
+
+/** Where the finding shown at `index` in the list is now (the text may have changed since it was drawn). */
+function currentAt(index: number): Placed | undefined {
+  const message = listedMessages[index]
+  return placed.find((p) => p.message === message)
+}
+
 function findingItem(p: Placed, index: number): HTMLLIElement {
   const m = p.message
   const rule = rules.get(m.ruleId)
   const item = element('li', {class: 'finding', 'data-testid': 'finding', 'data-rule': m.ruleId, 'data-severity': m.level, 'data-key': `${key(m)}\u0000${index}`})
-  const line = editor.state.doc.lineAt(Math.min(p.from, editor.state.doc.length))
-  const head = element('div', {class: 'head'}, element('span', {class: 'level'}, m.level), element('span', {class: 'rule'}, m.ruleId), element('span', {class: 'where'}, `line ${line.number}`))
+  const head = element('div', {class: 'head'}, element('span', {class: 'level'}, m.level), element('span', {class: 'rule'}, m.ruleId), element('span', {class: 'where'}, `line ${lineOf(p)}`))
   const message = element('button', {type: 'button', class: 'message', 'data-testid': 'message', title: 'Show in the text'}, richText(m.message))
   message.addEventListener('click', () => {
-    editor.dispatch({selection: {anchor: p.from, head: p.to}, effects: EditorView.scrollIntoView(p.from, {y: 'center'})})
+    const now = currentAt(index)
+    if (!now) return
+    editor.dispatch({selection: {anchor: now.from, head: now.to}, effects: EditorView.scrollIntoView(now.from, {y: 'center'})})
     editor.focus()
   })
   item.append(head, message)
@@ -279,7 +300,8 @@ function findingItem(p: Placed, index: number): HTMLLIElement {
   m.expected.forEach((replacement, i) => {
     const button = element('button', {type: 'button', 'data-testid': i === 0 ? 'fix' : 'fix-alternative'}, fixLabel(replacement))
     button.addEventListener('click', () => {
-      applyFix(editor, p.from, p.to, m.actual, replacement)
+      const now = currentAt(index)
+      if (now) applyFix(editor, now.from, now.to, now.message.actual, replacement)
       editor.focus()
     })
     buttons.append(button)
