@@ -299,6 +299,35 @@ describe('the web page', {timeout: 60_000}, () => {
     await context.close()
   })
 
+  it('reports what needs no large data before the misspellings list arrives, then the rest', async () => {
+    const context = await browser.newContext({serviceWorkers: 'block'})
+    context.on('request', (request) => requests.push(request))
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let asked = false
+    await context.route(/\/chunks\/misspellings-[A-Z0-9]+\.js$/, async (route) => {
+      asked = true
+      await held
+      await route.continue()
+    })
+    const page = await context.newPage()
+    await page.goto(origin + '/')
+    await page.click('[data-testid=editor]')
+    await page.keyboard.insertText('I recieved the the award in 2024.')
+    await page.locator('[data-testid=finding][data-rule=repeated-word]').waitFor()
+    expect(asked).toBe(true)
+    expect(await page.textContent('[data-testid=status]')).toContain('more checks loading')
+    // Typing still gets findings while the list is on its way.
+    await page.keyboard.insertText(' We we won.')
+    await expect.poll(() => page.locator('[data-testid=finding][data-rule=repeated-word]').count(), {timeout: 20_000}).toBe(2)
+    expect(await page.locator('[data-testid=finding][data-rule=spelling]').count()).toBe(0)
+    release()
+    await settled(page)
+    expect(await page.locator('[data-testid=finding][data-rule=spelling]').count()).toBe(1)
+    expect(await page.textContent('[data-testid=status]')).not.toContain('loading')
+    await context.close()
+  })
+
   it('works offline after the first visit', async () => {
     const {context, page} = await open()
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))

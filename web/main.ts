@@ -48,6 +48,8 @@ let requestId = 0
 let shownId = 0
 let statsId = 0
 let lastLintMs = 0
+let lastPartial = false
+let dataLoaded = false
 let ready = false
 // The lint in flight, and every edit made since its text was sent; at most one lint runs at a
 // time and the latest text is sent when it finishes, so typing never queues work.
@@ -121,6 +123,12 @@ function onReply(reply: Reply): void {
     if (!inflight) requestLint()
     return
   }
+  if (reply.type === 'loaded') {
+    // Every rule can run now: lint again if what is shown came from the others only.
+    dataLoaded = true
+    if (lastPartial) requestLint()
+    return
+  }
   const waiter = pending.get(reply.id)
   if (waiter) {
     pending.delete(reply.id)
@@ -133,7 +141,7 @@ function onReply(reply: Reply): void {
       lastStats = reply.stats
       statsId = reply.id
       renderStats()
-      if (!inflight && !dirty && statsId === shownId) for (const resolve of settledWaiters.splice(0)) resolve()
+      if (isSettled()) for (const resolve of settledWaiters.splice(0)) resolve()
     }
     return
   }
@@ -141,6 +149,7 @@ function onReply(reply: Reply): void {
   if (reply.type === 'findings') {
     shownId = reply.id
     lastLintMs = reply.lintMs
+    lastPartial = reply.partial
     const changes = inflight.changes
     placed = reply.messages.flatMap((message) =>
       changes.touchesRange(message.offset, message.endOffset) && !changes.empty ? [] : [{message, from: changes.mapPos(message.offset, 1), to: changes.mapPos(message.endOffset, -1)}]
@@ -148,7 +157,9 @@ function onReply(reply: Reply): void {
     lastRange = {min: reply.minWords, max: reply.maxWords, kind: reply.kind}
     status.classList.remove('problem')
     render(reply.partial)
-    if (!reply.partial) finishLint()
+    // A lint that started before the data arrived ran without it: run it again, with every rule.
+    if (reply.partial && dataLoaded) dirty = true
+    finishLint()
   } else if (reply.type === 'problem') {
     placed = []
     statsId = shownId = reply.id
@@ -162,13 +173,18 @@ function onReply(reply: Reply): void {
 function finishLint(): void {
   inflight = undefined
   if (dirty) requestLint()
-  else if (statsId === shownId) for (const resolve of settledWaiters.splice(0)) resolve()
+  else if (isSettled()) for (const resolve of settledWaiters.splice(0)) resolve()
 }
 
 const settledWaiters: Array<() => void> = []
 function waitSettled(resolve: () => void): void {
-  if (ready && !inflight && !dirty && statsId === shownId) resolve()
+  if (isSettled()) resolve()
   else settledWaiters.push(resolve)
+}
+
+// Settled: every rule has reported on the current text and choices, and the figures are its own.
+function isSettled(): boolean {
+  return ready && !inflight && !dirty && !lastPartial && statsId === shownId
 }
 
 function settings(): PageSettings {

@@ -29,10 +29,12 @@ export interface RuleInfo {
 /** What the worker answers. */
 export type Reply =
   | {type: 'ready'; rules: RuleInfo[]}
-  /** `partial`: only the rules that need no large data ran; the full result follows with the same id. */
+  /** `partial`: only the rules that need no large data ran (it is still loading; `loaded` follows). */
   /** `lintMs`: the time the worker took, from the request to this reply (for the benchmark). */
   | {type: 'findings'; id: number; partial: boolean; messages: LintMessage[]; minWords: number; maxWords: number; kind: Kind; lintMs: number}
   | {type: 'stats'; id: number; stats: TextStats}
+  /** The large data has arrived: a lint now runs every rule. */
+  | {type: 'loaded'}
   | {type: 'markdown'; id: number; markdown: string}
   /** The text cannot be read (malformed LaTeX, a damaged .docx); one line for the writer. */
   | {type: 'problem'; id: number; message: string}

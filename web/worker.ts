@@ -28,11 +28,14 @@ async function handle(request: Request): Promise<void> {
       const started = performance.now()
       const send = (result: ReturnType<typeof lintSync>, partial: boolean) =>
         post({type: 'findings', id: request.id, partial, messages: result.messages, minWords: result.settings.minWords, maxWords: result.settings.maxWords, kind: result.settings.kind, lintMs: performance.now() - started})
-      if (!dataSets.every((set) => set.ready)) {
+      if (dataSets.every((set) => set.ready)) send(await lint(request.text, options), false)
+      else {
+        // Not waiting for the large data: the page gets what the other rules find at once, and
+        // lints again when the worker says the data has arrived.
+        loadLargeData()
         await loadFormat(request.format)
         send(lintSync(request.text, {...options, only: cheapRules}), true)
       }
-      send(await lint(request.text, options), false)
       // The figures wait for a pause in typing: they parse the text again, and the next
       // keystroke's findings matter more than this one's word count.
       clearTimeout(statsTimer)
@@ -66,8 +69,18 @@ scope.onmessage = (event) => {
   })
 }
 
-// Start fetching the large data now, while the page and the first lint need only the cheap rules.
-prepare().catch(() => undefined)
+// The large data (the misspellings list) is fetched from the start, while the first lints run
+// the other rules; the page is told when it is there. A failed fetch is tried again on the next lint.
+let loading: Promise<void> | undefined
+function loadLargeData(): void {
+  loading ??= prepare().then(
+    () => post({type: 'loaded'}),
+    () => {
+      loading = undefined
+    }
+  )
+}
+loadLargeData()
 
 const rules: RuleInfo[] = ruleMeta.map((meta) => ({id: meta.id, description: meta.description, rationale: meta.rationale, fix: meta.fix, example: meta.example, url: meta.url}))
 post({type: 'ready', rules})
