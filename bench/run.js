@@ -1,7 +1,7 @@
 // `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
 // on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
 //
-//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch] [--json <file>] [--profile] [--no-hyperfine]
+//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch,web] [--json <file>] [--profile] [--no-hyperfine]
 //
 // Every figure is a median. Each in-process measurement runs in a fresh child process; cold
 // start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
-const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch']
+const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch', 'web']
 const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
 for (const name of only ?? []) {
   if (!sections.includes(name)) {
@@ -203,6 +203,12 @@ async function main() {
     log()
   }
 
+  // 7. The web page in Chromium (bench/web.js): transfer size, cold load, keystroke to findings.
+  if (want('web')) {
+    results.web = webPage()
+    log()
+  }
+
   // The goals, in one table.
   log('| goal | measured | target | met |')
   log('|---|---|---|---|')
@@ -211,6 +217,15 @@ async function main() {
     const met = Number.isFinite(results.lsp.p95) && results.lsp.p95 < 30
     results.goals.lsp = {label: 'language server, didChange -> publishDiagnostics p95 (debounce 0)', value: results.lsp.p95, unit: ' ms', target: '< 30 ms', met}
     log(`| language server, didChange -> publishDiagnostics (median / p95, debounce 0) | ${fmt(results.lsp.median, 1)} / ${fmt(results.lsp.p95, 1)} ms | p95 < 30 ms | ${met ? 'yes' : 'no'} |`)
+  }
+  if (results.web) {
+    const {keystroke, cold} = results.web
+    const keyMet = keystroke.p95 < 100
+    const coldMet = cold.firstFindings < 1500
+    results.goals.webKeystroke = {label: 'web page, keystroke -> findings p95, 1,000 words', value: keystroke.p95, unit: ' ms', target: '< 100 ms', met: keyMet}
+    results.goals.webCold = {label: 'web page, cold load -> first findings', value: cold.firstFindings, unit: ' ms', target: '< 1,500 ms', met: coldMet}
+    log(`| web page, keystroke -> updated findings, 1,000 words (median / p95) | ${fmt(keystroke.median, 1)} / ${fmt(keystroke.p95, 1)} ms | p95 < 100 ms | ${keyMet ? 'yes' : 'no'} |`)
+    log(`| web page, cold load -> first findings (Chromium, soplint web) | ${fmt(cold.firstFindings, 0)} ms | < 1,500 ms | ${coldMet ? 'yes' : 'no'} |`)
   }
   results.seconds = (performance.now() - started) / 1000
   log()
@@ -323,4 +338,17 @@ function languageServer() {
   }
   if (r.status !== 0) log(`  bench/lsp.js failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ')}`)
   return figures
+}
+
+/** Run bench/web.js (Chromium through playwright-core) and pick up its figures; null when it cannot run. */
+function webPage() {
+  log('web page (bench/web.js): Chromium, served by soplint web')
+  const out = path.join(tmp, 'web.json')
+  const r = spawnSync(node, [path.join(root, 'bench', 'web.js'), '--cold', quick ? '3' : '7', '--keys', quick ? '30' : '100', '--json', out], {cwd: root, encoding: 'utf8', timeout: 300_000})
+  for (const line of `${r.stdout ?? ''}`.trim().split('\n').filter(Boolean)) log(`  ${line}`)
+  if (r.status !== 0 || !existsSync(out)) {
+    log(`  bench/web.js did not finish (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ')}`)
+    return null
+  }
+  return JSON.parse(readFileSync(out, 'utf8'))
 }

@@ -105,3 +105,7 @@ const {banner: _nodeBanner, ...browserBase} = options
 await build({...browserBase, platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: {core: 'src/index.ts'}, outdir: 'dist/browser', legalComments: 'linked'})
 
 execFileSync(process.execPath, [path.join(root, 'scripts/code-cache.js')], {stdio: 'inherit'})
+
+// The web page (web/) into dist/web/, bundled for the browser from the same sources.
+const {buildWeb} = await import('./build-web.js')
+await buildWeb(root, options.plugins)

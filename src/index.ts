@@ -12,7 +12,7 @@ export {defineData, loadData, type DataSet, type DataSupplier} from './core/data
 export {InputError, isInputError} from './core/errors.ts'
 export type * from './core/types.ts'
 export {ruleDoc, rulesTable} from './core/docs.ts'
-export {documentStats} from './core/stats.ts'
+export {documentStats, textStats, type TextStats} from './core/stats.ts'
 export {scoreOf, findingPoints, ruleCap} from './core/score.ts'
 export {compareResults, type Comparison} from './core/compare.ts'
 export {renderHighlights, escapeHtml, type HighlightOptions} from './core/highlight.ts'

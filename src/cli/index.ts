@@ -123,6 +123,17 @@ export async function main(argv: string[], io: {stdout: NodeJS.WritableStream; s
       code = -1
     })
 
+  program
+    .command('web')
+    .description('serve the web page (lints in your browser; nothing is sent anywhere) on this machine')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', port, 8080)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--open', 'open the page in the default browser')
+    .action(async (options: {port: number; host: string; open?: boolean}) => {
+      const {serveWeb} = await import('./web.ts')
+      code = await serveWeb(options, io)
+    })
+
   try {
     await program.parseAsync(argv)
   } catch (error) {
@@ -157,6 +168,12 @@ function collect(value: string, previous: string[]): string[] {
 
 function commaList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean)
+}
+
+function port(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535')
+  return n
 }
 
 function integer(value: string): number {

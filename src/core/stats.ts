@@ -2,14 +2,15 @@
 // Everything is counted on the tokens and tree lint() already built, so the statistics cost a
 // walk over the words, not a second parse. Only paragraphs count: headings are not prose a
 // reader has to get through, and their words would skew the sentence lengths.
-import type {Nodes as MdastNodes} from 'mdast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {automatedReadability} from 'automated-readability'
 import {colemanLiau} from 'coleman-liau'
 import {flesch} from 'flesch'
 import {syllable} from 'syllable'
 import {SKIP, walkTree} from '../../rules/util.ts'
 import {scoreOf} from './score.ts'
-import type {Config, Doc, DocumentStats, LintMessage, LintResult, Token} from './types.ts'
+import {parseDocument} from './processor.ts'
+import type {Config, Doc, DocumentStats, InputFormat, LintMessage, LintResult, Token} from './types.ts'
 
 // Syllable counts by word, shared across documents (a language server lints the same words
 // again and again); bounded so a long session cannot grow it without limit.
@@ -130,4 +131,28 @@ function specifics(sentences: Token[][]): {numbers: number; names: number} {
 function round(value: number, digits: number): number {
   const f = 10 ** digits
   return Math.round(value * f) / f
+}
+
+/** The figures the web page shows beside its editor (see textStats()). */
+export interface TextStats {
+  words: number
+  sentences: number
+  /** The grade level of documentStats(); null when there is no sentence. */
+  grade: number | null
+  /** Share from 0 to 1 of the paragraphs' words inside bold. */
+  boldShare: number
+}
+
+/**
+ * The dashboard figures of a text without linting it, counted as documentStats() counts them so
+ * the page and `soplint --stats` agree. LaTeX loads its parser on first use; a Word document
+ * passes the tree its reader built.
+ */
+export async function textStats(text: string, options: {format?: InputFormat; mdast?: MdastRoot} = {}): Promise<TextStats> {
+  if (text.startsWith('\uFEFF')) text = text.slice(1)
+  const format = options.format ?? 'md'
+  let tree = options.mdast
+  if (!tree && format === 'tex') tree = (await import('./formats/latex.ts')).latexTree(text)
+  const stats = documentStats(parseDocument(text, format, tree), {minWords: 0, maxWords: 0}, [])
+  return {words: stats.words, sentences: stats.sentences, grade: stats.sentences > 0 && stats.words > 0 ? stats.gradeLevel : null, boldShare: stats.boldShare}
 }

@@ -54,5 +54,6 @@ export const {
   ruleMeta,
   rulesTable,
   scoreOf,
+  textStats,
   validateConfig
 } = core
