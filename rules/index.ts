@@ -3,6 +3,7 @@ import type {Rule} from '../src/core/rule.ts'
 import boldOveruse from './bold-overuse.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'
+import grammarPattern from './grammar-pattern.ts'
 import grammarSlip from './grammar-slip.ts'
 import hedge from './hedge.ts'
 import indefiniteArticle from './indefinite-article.ts'
@@ -28,6 +29,7 @@ export const rules: readonly Rule<any>[] = [
   boldOveruse,
   consistency,
   customPhrase,
+  grammarPattern,
   grammarSlip,
   hedge,
   indefiniteArticle,

@@ -33,12 +33,16 @@ const useBundledCore = {
 
 await rm('dist', {recursive: true, force: true})
 
-/** The two front ends with large dependencies stay out of the core; it requires them on the first file of their format. */
-const frontEnds = {latex: path.join(root, 'src/core/formats/latex.ts'), docx: path.join(root, 'src/core/formats/docx.ts')}
+/**
+ * The two front ends with large dependencies stay out of the core; it requires them on the first
+ * file of their format. So does the part-of-speech tagger (a 4.6 MB model), on the first text with
+ * a sentence for it.
+ */
+const frontEnds = {latex: path.join(root, 'src/core/formats/latex.ts'), docx: path.join(root, 'src/core/formats/docx.ts'), tagger: path.join(root, 'rules/data/tagger.ts')}
 const separateFrontEnds = {
   name: 'separate-front-ends',
   setup(b) {
-    b.onResolve({filter: /(^|\/)(latex|docx)\.ts$/}, (args) => {
+    b.onResolve({filter: /(^|\/)(latex|docx|tagger)\.ts$/}, (args) => {
       const file = path.resolve(args.resolveDir, args.path)
       const name = Object.keys(frontEnds).find((key) => frontEnds[key] === file)
       return name && args.kind === 'dynamic-import' ? {path: `./${name}.cjs`, external: true} : undefined
