@@ -29,6 +29,8 @@ interface PatternData {
   adverbs: string[]
   bareAfter: string[]
   notVerbs: string[]
+  pastForms: string[]
+  itVerbs: string[]
 }
 
 const lists = data as PatternData
@@ -39,6 +41,8 @@ const pastForParticiple = new Map(Object.entries(lists.pastForParticiple))
 const adverbs = new Set(lists.adverbs)
 const bareAfter = new Set(lists.bareAfter)
 const notVerbs = new Set(lists.notVerbs)
+const pastForms = new Set(lists.pastForms)
+const itVerbs = new Set(lists.itVerbs)
 const relatives = new Set(['that', 'which', 'who'])
 const subjects = new Set(['he', 'she', 'it'])
 
@@ -60,7 +64,8 @@ function subjectTrigger(words: readonly string[], i: number): number {
   let j = i + 1
   if (adverbs.has(words[j])) j++
   const w = words[j]
-  if (!w || !/^[a-z]{2,}$/.test(w) || notVerbs.has(w) || adverbs.has(w) || /(s|ed|ing|ly|en)$/.test(w) || participles.has(w)) return -1
+  if (!w || !/^[a-z]{2,}$/.test(w) || notVerbs.has(w) || adverbs.has(w) || pastForms.has(w) || /(s|ed|ing|ly|en)$/.test(w) || participles.has(w)) return -1
+  if (words[i] === 'it' && !itVerbs.has(w)) return -1
   return j
 }
 function eachTrigger(words: readonly string[], i: number): boolean {
