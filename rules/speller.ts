@@ -121,8 +121,9 @@ function makeSpeller(list: string): Speller {
     derived(word) {
       const prefixed = prefixes.exec(word)
       if (prefixed && known(prefixed[2].replace(/^-/, ''))) return true
+      // A plural of a listed word, made as English makes it: not "studys" or "processs".
       const stem = /^(.{4,}?)(e?s)$/.exec(word)
-      if (stem && (known(stem[1]) || (stem[2] === 'es' && known(stem[1] + 'e')))) return true
+      if (stem && !/([^aeiou]y|s|x|z|ch|sh)$/.test(stem[2] === 'es' ? '' : stem[1]) && (known(stem[1]) || (stem[2] === 'es' && known(stem[1] + 'e')))) return true
       // Two words of four letters or more: short pieces ("soft" + "war") make typos look like compounds.
       for (let i = 4; i <= word.length - 4; i++) {
         const head = word.slice(0, i)

@@ -1,9 +1,13 @@
 // Every pattern of grammar-pattern: its examples must fire and its near misses must not, with the
 // rule's range on the word it names; and the tagger is loaded only for a text that needs it.
-import {describe, expect, it} from 'vitest'
-import {lint} from '../src/index.ts'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {lint, prepare} from '../src/index.ts'
 import {patternExamples} from '../rules/grammar-pattern.ts'
 import rule from '../rules/grammar-pattern.ts'
+
+// Load the large data (dictionary, tagger) once, outside the tests' time limit: from the sources it
+// is slow to transform on a busy machine.
+beforeAll(() => prepare(), 180_000)
 
 const config = {rules: {'grammar-pattern': 'warn' as const}}
 const mine = async (text: string) => (await lint(text, {config})).messages.filter((m) => m.ruleId === 'grammar-pattern')
