@@ -5,6 +5,7 @@ import collocation from './collocation.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'
 import draftNote from './draft-note.ts'
+import grammarPattern from './grammar-pattern.ts'
 import grammarSlip from './grammar-slip.ts'
 import hedge from './hedge.ts'
 import indefiniteArticle from './indefinite-article.ts'
@@ -34,6 +35,7 @@ export const rules: readonly Rule<any>[] = [
   consistency,
   customPhrase,
   draftNote,
+  grammarPattern,
   grammarSlip,
   hedge,
   indefiniteArticle,

@@ -2,7 +2,7 @@
 //
 // - dist/core.cjs: the linting core (src/index.ts and everything it imports) as one CommonJS
 //   file, so that it can be compiled from a V8 code cache (src/node/bundle/load-core.ts);
-// - dist/misspellings.txt: the spelling rule's list, read by the core at load;
+// - dist/misspellings.txt, dist/dictionary.txt: the spelling rule's lists, read by the core on first use;
 // - dist/core.cache: that cache, made by linting the bundled example once (scripts/code-cache.js);
 // - dist/cli.js, dist/index.js, dist/worker.js and dist/chunks/: the CLI, the public API and the
 //   worker thread as ES modules, split so that `soplint --version` loads only the CLI chunk. Every
@@ -34,12 +34,16 @@ const useBundledCore = {
 
 await rm('dist', {recursive: true, force: true})
 
-/** The two front ends with large dependencies stay out of the core; it requires them on the first file of their format. */
-const frontEnds = {latex: path.join(root, 'src/core/formats/latex.ts'), docx: path.join(root, 'src/core/formats/docx.ts')}
+/**
+ * The two front ends with large dependencies stay out of the core; it requires them on the first
+ * file of their format. So does the part-of-speech tagger (a 4.6 MB model), on the first text with
+ * a sentence for it.
+ */
+const frontEnds = {latex: path.join(root, 'src/core/formats/latex.ts'), docx: path.join(root, 'src/core/formats/docx.ts'), tagger: path.join(root, 'rules/data/tagger.ts')}
 const separateFrontEnds = {
   name: 'separate-front-ends',
   setup(b) {
-    b.onResolve({filter: /(^|\/)(latex|docx)\.ts$/}, (args) => {
+    b.onResolve({filter: /(^|\/)(latex|docx|tagger)\.ts$/}, (args) => {
       const file = path.resolve(args.resolveDir, args.path)
       const name = Object.keys(frontEnds).find((key) => frontEnds[key] === file)
       return name && args.kind === 'dynamic-import' ? {path: `./${name}.cjs`, external: true} : undefined
@@ -48,32 +52,36 @@ const separateFrontEnds = {
 }
 
 /**
- * The misspellings list (2 MB, rules/data/misspellings.ts) is a file beside the core rather than a
- * string in it: read as Latin-1, Node keeps it outside the JavaScript heap, so neither the code
- * cache nor the garbage collector carries it (a cold run was about 14 ms faster without it).
+ * The word lists (rules/data/misspellings.ts, 2 MB; rules/data/dictionary.ts, the speller's 3 MB)
+ * are files beside the core rather than strings in it: read as Latin-1, Node keeps them outside the
+ * JavaScript heap, so neither the code cache nor the garbage collector carries them (a cold run was
+ * about 14 ms faster without the misspellings in the core).
  */
-const misspellingsModule = path.join(root, 'rules/data/misspellings.ts')
-const misspellingsFile = {
-  name: 'misspellings-file',
+const wordLists = ['misspellings', 'dictionary'].map((name) => ({name, module: path.join(root, `rules/data/${name}.ts`)}))
+const wordListFiles = {
+  name: 'word-list-files',
   setup(b) {
-    b.onLoad({filter: /[\\/]misspellings\.ts$/}, (args) =>
-      args.path === misspellingsModule
-        ? {contents: "export default require('node:fs').readFileSync(require('node:path').join(__dirname, 'misspellings.txt'), 'latin1')", loader: 'js'}
-        : undefined
-    )
+    b.onLoad({filter: /[\\/](misspellings|dictionary)\.ts$/}, (args) => {
+      const list = wordLists.find((l) => l.module === args.path)
+      return list ? {contents: `export default require('node:fs').readFileSync(require('node:path').join(__dirname, '${list.name}.txt'), 'latin1')`, loader: 'js'} : undefined
+    })
   }
 }
-const {code: misspellingsCode} = await transform(readFileSync(misspellingsModule, 'utf8'), {loader: 'ts', format: 'cjs'})
-const misspellings = {exports: {}}
-new Function('module', 'exports', misspellingsCode)(misspellings, misspellings.exports)
-const misspellingsText = misspellings.exports.default
-if (/[^\0-\xff]/.test(misspellingsText)) throw new Error('rules/data/misspellings.ts: a character outside Latin-1 cannot be written to dist/misspellings.txt')
+for (const list of wordLists) {
+  const {code} = await transform(readFileSync(list.module, 'utf8'), {loader: 'ts', format: 'cjs'})
+  const module = {exports: {}}
+  new Function('module', 'exports', code)(module, module.exports)
+  list.text = module.exports.default
+  if (/[^\0-\xff]/.test(list.text)) throw new Error(`rules/data/${list.name}.ts: a character outside Latin-1 cannot be written to dist/${list.name}.txt`)
+}
 
 const {banner, chunkNames, ...common} = options
 const commonjs = {...common, splitting: false, format: 'cjs', outExtension: {'.js': '.cjs'}, outdir: 'dist', legalComments: 'linked', supported: {'dynamic-import': false}}
-await build({...commonjs, entryPoints: {core: 'src/index.ts'}, plugins: [...common.plugins, separateFrontEnds, misspellingsFile]})
-writeFileSync(path.join(root, 'dist/misspellings.txt'), misspellingsText, 'latin1')
-copyFileSync(path.join(root, 'rules/data/misspellings.LICENSE'), path.join(root, 'dist/misspellings.LICENSE'))
+await build({...commonjs, entryPoints: {core: 'src/index.ts'}, plugins: [...common.plugins, separateFrontEnds, wordListFiles]})
+for (const list of wordLists) {
+  writeFileSync(path.join(root, `dist/${list.name}.txt`), list.text, 'latin1')
+  copyFileSync(path.join(root, `rules/data/${list.name}.LICENSE`), path.join(root, `dist/${list.name}.LICENSE`))
+}
 await build({...commonjs, entryPoints: frontEnds})
 
 // The core is read as Latin-1, a plain copy of its bytes: esbuild leaves some characters outside

@@ -2,9 +2,13 @@
 // (near misses) must not be. Front matter in a fixture sets kind/target as in a statement;
 // `scope: document` in it means the whole file is one case (document-level rules).
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {describe, expect, it} from 'vitest'
-import {lint} from '../src/index.ts'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {lint, prepare} from '../src/index.ts'
 import {rules} from '../rules/index.ts'
+
+// Load the large data (dictionary, tagger) once, outside the tests' time limit: from the sources it
+// is slow to transform on a busy machine.
+beforeAll(() => prepare(), 180_000)
 
 const dir = new URL('../fixtures/', import.meta.url)
 

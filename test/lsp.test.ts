@@ -16,6 +16,7 @@ import {bin, shape, startClient, type Client} from './lsp-client.ts'
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'soplint-lsp-'))
 const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href
+const spelled = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'spelling').map(shape)
 const anchors = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'hedge' || d.code === 'repeated-word').map(shape)
 const Severity = {Error: 1, Warning: 2, Information: 3} as const
 const hedgeUrl = 'https://github.com/soplint/soplint/blob/main/docs/rules/hedge.md'
@@ -346,6 +347,33 @@ describe('code actions in LaTeX', () => {
     expect(across.map((a) => a.title)).toContain('Disable repeated-word for this paragraph')
     const plain = await codeActions(uri, repeated[1], ['quickfix'])
     expect(plain.find((a) => a.title === 'Replace `the the` with `the`')).toMatchObject({isPreferred: true})
+  })
+})
+
+describe('spelling', () => {
+  test('"add this word" for a word the dictionary lacks, even with a sure correction; accepted, it is never flagged again', async () => {
+    const uri = uriOf('words.md')
+    const acceptFile = path.join(workspace, '.soplintaccept')
+    let ds = await open('words.md', 'I studied roboitcs with the tokamakx group.\n')
+    expect(spelled(ds)).toEqual([
+      {code: 'spelling', severity: Severity.Warning, range: '0:10-0:18'},
+      {code: 'spelling', severity: Severity.Warning, range: '0:28-0:36'}
+    ])
+    const actions = await codeActions(uri, find(ds, 'spelling', 0))
+    // The quick fix and the word: both offered, for the user to choose.
+    expect(actions.map((a) => a.title)).toEqual(expect.arrayContaining(["Add `roboitcs` to the project's words (.soplintaccept)"]))
+    expect(actions.some((a) => a.edit && JSON.stringify(a.edit).includes('robotics'))).toBe(true)
+    const word = (await codeActions(uri, find(ds, 'spelling', 1))).find((a) => a.title === "Add `tokamakx` to the project's words (.soplintaccept)")!
+    client.onApplyEdit = (params) => {
+      applyToDisk(params.edit)
+      return {applied: true}
+    }
+    const relint = next(uri, (d) => spelled(d).length === 1)
+    await client.connection.sendRequest('workspace/executeCommand', {command: word.command!.command, arguments: word.command!.arguments})
+    ds = await relint.wait()
+    expect(spelled(ds)).toEqual([{code: 'spelling', severity: Severity.Warning, range: '0:10-0:18'}])
+    expect(readFileSync(acceptFile, 'utf8')).toContain('tokamakx\n')
+    rmSync(acceptFile)
   })
 })
 

@@ -76,7 +76,8 @@ describe('the prebuilt phrase trie', () => {
     expect(byRule(built, 'custom-phrase').length).toBeGreaterThan(0)
     empty.lists[0][1][0] += ' changed'
     expect(await withTrie(JSON.stringify(empty))).toEqual(built)
-  })
+    // Each fresh copy of the core loads its own dictionary and tagger.
+  }, 120_000)
 
   it('makes the bundled CLI find what the sources find', async () => {
     const dir = workspace(Object.fromEntries(files.map((f) => [f, readFileSync(f)])), config)

@@ -14,6 +14,8 @@ export interface DataSet<T = unknown> {
   readonly ready: boolean
   /** Load it (once; later calls share the first), from `supply` when it gives a value. */
   load(supply?: DataSupplier): Promise<T>
+  /** False when a text cannot need this data set, so lint() need not load it (a model no sentence calls for). */
+  wanted(text: string): boolean
 }
 
 /** What a front end may supply for a data set by name: its raw value, or undefined for the default. */
@@ -23,7 +25,12 @@ export type DataSupplier = (name: string) => unknown | Promise<unknown>
  * Declare a data set: `raw` brings the raw value (usually `() => import('./data/x.ts').then((m) => m.default)`),
  * `parse` turns it into what rules use. Both run once per process.
  */
-export function defineData<T, R = T>(name: string, raw: () => Promise<R>, parse: (value: R) => T = (value) => value as unknown as T): DataSet<T> {
+export function defineData<T, R = T>(
+  name: string,
+  raw: () => Promise<R>,
+  parse: (value: R) => T = (value) => value as unknown as T,
+  wanted: (text: string) => boolean = () => true
+): DataSet<T> {
   let value: T | undefined
   let ready = false
   let pending: Promise<T> | undefined
@@ -32,6 +39,7 @@ export function defineData<T, R = T>(name: string, raw: () => Promise<R>, parse:
     get ready() {
       return ready
     },
+    wanted,
     get() {
       if (!ready) throw new Error(`soplint: the data set "${name}" is not loaded; await lint() or prepare() before lintSync()`)
       return value as T
@@ -51,9 +59,9 @@ export function defineData<T, R = T>(name: string, raw: () => Promise<R>, parse:
   }
 }
 
-/** Load every data set in `sets` that is not loaded yet. */
-export async function loadData(sets: Iterable<DataSet>, supply?: DataSupplier): Promise<void> {
+/** Load every data set in `sets` that is not loaded yet (and, given the text, that it wants). */
+export async function loadData(sets: Iterable<DataSet>, supply?: DataSupplier, text?: string): Promise<void> {
   const waiting: Promise<unknown>[] = []
-  for (const set of sets) if (!set.ready) waiting.push(set.load(supply))
+  for (const set of sets) if (!set.ready && (text === undefined || set.wanted(text))) waiting.push(set.load(supply))
   await Promise.all(waiting)
 }

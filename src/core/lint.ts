@@ -57,19 +57,20 @@ const BOM = '\uFEFF'
 
 /** Lint a statement. Positions are into the text without a leading byte order mark. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
-  await prepare(options)
+  await prepare(options, text)
   return lintSync(text, options)
 }
 
 /**
  * Load what lintSync() needs for these options and is not loaded yet: the format's reader and the
- * large data of every rule that may run. lint() and fix() do this themselves.
+ * large data of every rule that may run (given the text, only the data it may need: a tagger that
+ * no sentence calls for is not loaded). lint() and fix() do this themselves.
  */
-export async function prepare(options: LintOptions = {}): Promise<void> {
+export async function prepare(options: LintOptions = {}, text?: string): Promise<void> {
   const sets = allRules
     .filter((r) => (!options.only || options.only.includes(r.meta.id)) && configuredLevel(options.config, r.meta.id) !== 'off')
     .flatMap((r) => r.meta.data ?? [])
-  await Promise.all([loadFormat(options.format ?? formatOf(options.filePath)), loadData(sets, options.loadData)])
+  await Promise.all([loadFormat(options.format ?? formatOf(options.filePath)), loadData(sets, options.loadData, text)])
 }
 
 function configuredLevel(config: Config | undefined, id: string): Level | undefined {
@@ -164,7 +165,7 @@ const maxPasses = 10
 export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
   const format = options.format ?? formatOf(options.filePath)
   if (!canFix(format)) throw new InputError('--fix does not write Word documents; make the changes in Word (run without --fix to list them)')
-  await prepare(options)
+  await prepare(options, text)
   const bom = text.startsWith(BOM) ? BOM : ''
   let body = bom ? text.slice(1) : text
   const {fixRules, ...lintOptions} = options

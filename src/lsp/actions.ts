@@ -141,8 +141,13 @@ export function acceptEntry(message: LintMessage): string | undefined {
   return entry
 }
 
-/** "Add this word to the project" / "Accept this phrase in this project", run by the server. */
+/**
+ * "Add this word to the project" / "Accept this phrase in this project", run by the server. Not
+ * for a fixable slip ("the the"), which is fixed, except a spelling finding: a word the
+ * dictionary lacks may be right however sure its correction looks.
+ */
 export function acceptAction(message: LintMessage, uri: string, diagnostic: Diagnostic): CodeAction | undefined {
+  if (message.fixable && message.ruleId !== 'spelling') return undefined
   const entry = acceptEntry(message)
   if (!entry) return undefined
   const title = entry.includes(' ') ? `Accept ${quote(entry)} in this project (.soplintaccept)` : `Add ${quote(entry)} to the project's words (.soplintaccept)`

@@ -356,8 +356,8 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
           actions.push(...quickFixes(m, diagnostic, target, last.bom, (actual, value) => c.fixableIn(last.format, actual, value)))
           const ignore = ignoreAction(text, m, last.format, target, diagnostic, last.bom)
           if (ignore) actions.push(ignore)
-          // Accepting a mechanical slip ("the the") makes no sense: those get fixed.
-          const accept = m.fixable ? undefined : acceptAction(m, doc.uri, diagnostic)
+          // Accepting a mechanical slip ("the the") makes no sense: acceptAction() offers none.
+          const accept = acceptAction(m, doc.uri, diagnostic)
           if (accept) actions.push(accept)
         }
       }

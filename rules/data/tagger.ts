@@ -1,0 +1,38 @@
+// The part-of-speech tagger of the grammar-pattern rule: wink-nlp with its English web model
+// (4.6 MB). Loaded through the data loader on the first text that needs it, never at start-up;
+// the Node build keeps it in dist/tagger.cjs, a browser build in a chunk of its own.
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/** One tagged word: its text, universal part of speech and lemma. */
+export interface Tagged {
+  text: string
+  pos: string
+  lemma: string
+  /** Offset of the word in the text that was tagged. */
+  start: number
+}
+
+/** Tag a stretch of text (a sentence). */
+export type Tag = (text: string) => Tagged[]
+
+/** Build the tagger (about a third of a second: the model is parsed here). A named export: a CommonJS chunk has no default. */
+export function makeTagger(): Tag {
+  const nlp = winkNLP(model, ['pos'])
+  const its = nlp.its
+  return (text) => {
+    const tokens = nlp.readDoc(text).tokens()
+    const words = tokens.out() as string[]
+    const pos = tokens.out(its.pos) as string[]
+    // The lemma is an add-on of the model; its type in wink-nlp's declarations does not fit out()'s.
+    const lemma = tokens.out(its.lemma as unknown as typeof its.pos) as string[]
+    const out: Tagged[] = []
+    let cursor = 0
+    for (let i = 0; i < words.length; i++) {
+      const at = text.indexOf(words[i], cursor)
+      if (at >= 0) cursor = at + words[i].length
+      out.push({text: words[i], pos: pos[i], lemma: lemma[i], start: at})
+    }
+    return out
+  }
+}
