@@ -115,7 +115,8 @@ export const windowedMacroArgs = {
  * which moves every event after it: a paragraph of 20,000 bold spans spent seconds moving events
  * it had not reached yet. The bundle hands the resolver the events a chunk at a time, so the part
  * after the pair being resolved is never longer than a chunk; pairing is done on the same events
- * in the same order, so the tree is the same. As above, the build fails if the code moved.
+ * in the same order, so the tree is the same, and written back into the array it was given, which
+ * the caller reads. As above, the build fails if the code moved.
  */
 export const chunkedAttention = {
   name: 'chunked-attention',
@@ -144,6 +145,13 @@ function resolveAllAttention(all, context) {
         [/\n {2}\/\/ Remove remaining sequences\.\n/, `
   while (more());
   // Remove remaining sequences.
+`],
+        // The caller (micromark-util-subtokenize) holds the array it passed and reads the result
+        // from it, not from the return value: the paired events go back into that array.
+        [/\n {2}return events;\n/, `
+  all.length = 0;
+  for (let k = 0; k < events.length; k += 4096) all.push(...events.slice(k, k + 4096));
+  return all;
 `]
       ]
       let contents = source

@@ -92,7 +92,7 @@ describe('worker pool', () => {
       expect(other.stderr).toBe(main.stderr)
       expect(other.stdout).toBe(main.stdout)
     }
-  })
+  }, 120_000)
 
   it('refuses a SOPLINT_WORKERS that is not a whole number, in one line', () => {
     const r = spawnSync(process.execPath, [bin, '.'], {cwd: dir, encoding: 'utf8', env: {...process.env, SOPLINT_WORKERS: 'many'}})
