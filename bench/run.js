@@ -1,7 +1,7 @@
 // `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
 // on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
 //
-//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch,web] [--json <file>] [--profile] [--no-hyperfine]
+//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch,web,bundle] [--json <file>] [--profile] [--no-hyperfine]
 //
 // Every figure is a median. Each in-process measurement runs in a fresh child process; cold
 // start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
@@ -13,13 +13,14 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import os from 'node:os'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
+import {gzipSync} from 'node:zlib'
 import {corpus, countWords, document} from './corpus.js'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
-const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch', 'web']
+const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch', 'web', 'bundle']
 const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
 for (const name of only ?? []) {
   if (!sections.includes(name)) {
@@ -209,6 +210,19 @@ async function main() {
     log()
   }
 
+  // 8. The core's browser build (dist/browser/): what a page loads first, and the large data it
+  // fetches on first use (word lists, the tagger's model, the LaTeX and Word readers).
+  if (want('bundle')) {
+    results.bundle = browserBundle()
+    const {eager, lazy} = results.bundle
+    log('browser build of the core (dist/browser/), raw and gzip:')
+    log(`  the core (loaded first)          ${kb(eager.raw).padStart(8)}  ${kb(eager.gzip).padStart(8)}`)
+    for (const chunk of lazy) log(`  ${(chunk.name + ' (on first use)').padEnd(33)}${kb(chunk.raw).padStart(8)}  ${kb(chunk.gzip).padStart(8)}`)
+    const all = lazy.reduce((sum, c) => ({raw: sum.raw + c.raw, gzip: sum.gzip + c.gzip}), eager)
+    log(`  with all large data              ${kb(all.raw).padStart(8)}  ${kb(all.gzip).padStart(8)}`)
+    log()
+  }
+
   // The goals, in one table.
   log('| goal | measured | target | met |')
   log('|---|---|---|---|')
@@ -351,4 +365,49 @@ function webPage() {
     return null
   }
   return JSON.parse(readFileSync(out, 'utf8'))
+}
+
+/** The sizes of dist/browser/: the entry with the chunks it imports statically, and each chunk it loads on first use. */
+function browserBundle() {
+  const dir = path.join(root, 'dist', 'browser')
+  const files = new Map()
+  const read = (rel) => {
+    if (!files.has(rel)) files.set(rel, readFileSync(path.join(dir, rel)))
+    return files.get(rel)
+  }
+  const size = (rel) => ({raw: read(rel).length, gzip: gzipSync(read(rel)).length})
+  const imports = (rel, dynamic) => {
+    const text = read(rel).toString('utf8')
+    const re = dynamic ? /import\(\s*["']\.\/?([^"']+)["']\s*\)/g : /(?:^|[;\n])\s*import\s*(?:[^"'()]*?from\s*)?["']\.\/?([^"']+)["']/g
+    return [...text.matchAll(re)].map((m) => path.posix.join(path.posix.dirname(rel), m[1]))
+  }
+  const closure = (start) => {
+    const seen = new Set()
+    const visit = (rel) => {
+      if (seen.has(rel)) return
+      seen.add(rel)
+      for (const next of imports(rel, false)) visit(next)
+    }
+    visit(start)
+    return seen
+  }
+  const eagerFiles = closure('core.js')
+  const eager = [...eagerFiles].reduce((sum, rel) => {
+    const s = size(rel)
+    return {raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip}
+  }, {raw: 0, gzip: 0})
+  const lazyStarts = new Set([...eagerFiles].flatMap((rel) => imports(rel, true)))
+  const lazy = [...lazyStarts].map((start) => {
+    const own = [...closure(start)].filter((rel) => !eagerFiles.has(rel))
+    const total = own.reduce((sum, rel) => {
+      const s = size(rel)
+      return {raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip}
+    }, {raw: 0, gzip: 0})
+    return {name: path.posix.basename(start).replace(/-[A-Z0-9]+\.js$/, ''), ...total}
+  })
+  return {eager, lazy: lazy.sort((a, b) => b.raw - a.raw)}
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KB`
 }
