@@ -8,7 +8,7 @@ import {pathToFileURL} from 'node:url'
 import {CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {acceptAction, acceptCommand, documentEdit, fixAllKind, ignoreAction, lineEnding, quickFixes, type AcceptArgs, type Target} from './actions.ts'
-import {acceptEntries, filePathOf, hasEntry, type Linted, type ServerContext} from './context.ts'
+import {acceptEntries, filePathOf, hasEntry, refuseAfterShutdown, type Linted, type ServerContext} from './context.ts'
 import {toDiagnostic, toOffset} from './convert.ts'
 
 /** Answer code actions and their resolution, and run the accept command. */
@@ -18,6 +18,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   const versioned = () => Boolean(ctx.capabilities.workspace?.workspaceEdit?.documentChanges)
 
   connection.onCodeAction(async (params) => {
+    refuseAfterShutdown(ctx)
     try {
       const found = await ctx.fresh(params.textDocument.uri)
       if (!found) return []
@@ -58,6 +59,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   })
 
   connection.onCodeActionResolve(async (action) => {
+    refuseAfterShutdown(ctx)
     try {
       const data = action.data as {uri?: unknown; version?: unknown} | undefined
       if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action
@@ -83,6 +85,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   }
 
   connection.onExecuteCommand(async (params) => {
+    refuseAfterShutdown(ctx)
     if (params.command !== acceptCommand) throw new ResponseError(ErrorCodes.InvalidParams, `soplint: unknown command ${params.command}`)
     const args = params.arguments?.[0] as Partial<AcceptArgs> | undefined
     if (typeof args?.uri !== 'string' || typeof args.entry !== 'string' || !args.entry.trim() || /[#\r\n]/.test(args.entry)) {

@@ -4,7 +4,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {ClientCapabilities, Connection, TextDocuments} from 'vscode-languageserver/node'
+import {ErrorCodes, ResponseError, type ClientCapabilities, type Connection, type TextDocuments} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Config, InputFormat, LintMessage} from '../core/types.ts'
 import type {RuleInfo} from './actions.ts'
@@ -57,6 +57,8 @@ export interface ServerContext {
   pushed: unknown
   /** Whether the client watches config files for us. */
   watching: boolean
+  /** Set by the shutdown request: later requests are refused (LSP: InvalidRequest). */
+  shutDown: boolean
   /** Set once loading the core has started. */
   core?: Promise<Loaded>
   loadCore: () => Promise<Loaded>
@@ -107,4 +109,9 @@ export function acceptEntries(file: string): string[] | undefined {
 export function hasEntry(content: string, entry: string): boolean {
   const wanted = entry.toLowerCase()
   return content.split(/\r\n|\r|\n/).some((line) => line.replace(/#.*$/, '').trim().toLowerCase() === wanted)
+}
+
+/** Throw the error the protocol asks for when a request comes after shutdown. */
+export function refuseAfterShutdown(ctx: ServerContext): void {
+  if (ctx.shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'soplint: the server is shutting down')
 }

@@ -1,11 +1,12 @@
 // Hover: the findings under the cursor, narrowest first, with their rule's explanation.
 import {toOffset} from './convert.ts'
 import {hoverFor} from './actions.ts'
-import type {ServerContext} from './context.ts'
+import {refuseAfterShutdown, type ServerContext} from './context.ts'
 
 /** Answer textDocument/hover. */
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(async (params) => {
+    refuseAfterShutdown(ctx)
     try {
       const found = await ctx.fresh(params.textDocument.uri)
       if (!found) return null

@@ -58,6 +58,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     base: defaultSettings(defaultLanguages),
     pushed: undefined,
     watching: false,
+    shutDown: false,
     loadCore: () =>
       (ctx.core ??= Promise.all([import('../index.ts'), import('../node/config.ts')]).then(([c, loader]) => {
         const store = createConfigStore(loader, {limit: 64, ttl: ctx.watching ? Infinity : 3000})
@@ -78,6 +79,11 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   registerDocuments(ctx)
   registerHover(ctx)
   registerCodeActions(ctx)
+
+  connection.onShutdown(() => {
+    ctx.shutDown = true
+    for (const state of ctx.states.values()) clearTimeout(state.timer)
+  })
 
   connection.onInitialize((params): InitializeResult => {
     ctx.capabilities = params.capabilities ?? {}
