@@ -6,6 +6,7 @@ import {validateConfig} from './schema.ts'
 import {loadData, type DataSupplier} from './data.ts'
 import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
+import {checkNesting} from './limits.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
 import type {Report, Rule} from './rule.ts'
@@ -87,6 +88,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   if (text.startsWith(BOM)) text = text.slice(1)
   const format = options.format ?? formatOf(options.filePath)
   const config = options.config ? validateConfig(options.config, options.configSource ?? 'configuration', allRules) : {}
+  if (!options.mdast) checkNesting(text, format)
   const retext = retextPass()
   const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
   retext.finish(doc)

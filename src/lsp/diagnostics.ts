@@ -47,6 +47,10 @@ export function registerDiagnostics(ctx: ServerContext): void {
       return
     }
     const options = {config: found.config, configSource: found.configSource, format, filePath}
+    // A lint runs to its end once started: let the edits already waiting be read first, so that a
+    // lint they supersede is dropped here rather than run.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (!current()) return
     try {
       // lint() rather than lintSync(): it loads what a format needs first (LaTeX's parser).
       const result = await c.lint(text, options)
