@@ -1,7 +1,7 @@
 // `npm run bench`: how fast soplint is, side by side with the bare unified pipeline it is built
 // on and with `node -e 0`, in one run on one machine. See docs/benchmark.md.
 //
-//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch,web,bundle] [--json <file>] [--profile] [--no-hyperfine]
+//   node bench/run.js [--quick] [--only cold,warm,stats,scale,memory,lsp,batch,web,bundle,growth] [--json <file>] [--profile] [--no-hyperfine]
 //
 // Every figure is a median. Each in-process measurement runs in a fresh child process; cold
 // start-up uses hyperfine when it is installed and a Node timing loop otherwise. The corpus is
@@ -15,12 +15,13 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {gzipSync} from 'node:zlib'
 import {corpus, countWords, document} from './corpus.js'
+import {growth} from './growth.js'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
-const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch', 'web', 'bundle']
+const sections = ['cold', 'warm', 'stats', 'scale', 'memory', 'lsp', 'batch', 'web', 'bundle', 'growth']
 const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
 for (const name of only ?? []) {
   if (!sections.includes(name)) {
@@ -221,6 +222,18 @@ async function main() {
     const all = lazy.reduce((sum, c) => ({raw: sum.raw + c.raw, gzip: sum.gzip + c.gzip}), eager)
     log(`  with all large data              ${kb(all.raw).padStart(8)}  ${kb(all.gzip).padStart(8)}`)
     log()
+  }
+
+  // 9. Growth: hostile shapes at 1k, 10k and 100k units, and a statement near 1 MB and near 5 MB.
+  if (want('growth')) {
+    results.growth = growth({quick})
+    const g = results.growth
+    const worst = Object.entries(g.shapes).map(([id, row]) => [id, row.at(-1) && row.at(-2) ? row.at(-1).ms / row.at(-2).ms : null]).filter(([, r]) => r !== null).sort((a, b) => b[1] - a[1])[0]
+    if (worst) goal('growth', `growth: worst shape's time for 10x the units (${worst[0]})`, worst[1], 'x', (v) => v <= 15, '<= 15x')
+    if (g.statement[4.9] && g.statement[1]) {
+      goal('size-time', 'statement of 4.9 MB / 1 MB, CLI time', g.statement[4.9].ms / g.statement[1].ms, 'x', (v) => v <= 6, '<= 6x')
+      goal('size-memory', 'statement of 4.9 MB, peak RSS', g.statement[4.9].rssMB, ' MB', (v) => v < 500, '< 500 MB')
+    }
   }
 
   // The goals, in one table.

@@ -40,11 +40,11 @@ const inline: fc.Arbitrary<string> = fc.oneof(
   {weight: 1, arbitrary: fc.constantFrom('**', '*', '_', '`', '[', ']', '(', '<', '>', '$', '|', '\\', '~~')}
 )
 const sentence = fc.array(inline, {minLength: 1, maxLength: 4}).chain((parts) => fc.constantFrom('.', '?', '!', '', ':').map((end) => parts.join(' ') + end))
-const paragraph = fc.array(sentence, {minLength: 1, maxLength: 3}).map((ss) => ss.join(' '))
+const paragraph = fc.array(sentence, {minLength: 1, maxLength: 2}).map((ss) => ss.join(' '))
 const block: fc.Arbitrary<string> = fc.oneof(
   {weight: 6, arbitrary: paragraph},
   {weight: 1, arbitrary: fc.tuple(fc.integer({min: 1, max: 6}), words).map(([n, t]) => `${'#'.repeat(n)} ${t}`)},
-  {weight: 1, arbitrary: fc.array(paragraph, {minLength: 1, maxLength: 4}).chain((items) => fc.integer({min: 0, max: 8}).map((depth) => items.map((t, i) => `${'  '.repeat(Math.min(i, depth))}- ${t}`).join('\n')))},
+  {weight: 1, arbitrary: fc.array(paragraph, {minLength: 1, maxLength: 3}).chain((items) => fc.integer({min: 0, max: 8}).map((depth) => items.map((t, i) => `${'  '.repeat(Math.min(i, depth))}- ${t}`).join('\n')))},
   {weight: 1, arbitrary: fc.tuple(fc.integer({min: 1, max: 30}), paragraph).map(([depth, t]) => `${'> '.repeat(depth)}${t}`)},
   {weight: 1, arbitrary: words.map((t) => '```\n' + t + '\n```')},
   {weight: 1, arbitrary: fc.tuple(words, words).map(([a, b]) => `| ${a.replace(/\|/g, '')} | x |\n| - | - |\n| ${b.replace(/\|/g, '')} | y |`)},
@@ -59,7 +59,7 @@ interface Doc {
 }
 
 const documents: fc.Arbitrary<Doc> = fc
-  .record({front: frontMatter, blocks: fc.array(block, {minLength: 0, maxLength: 4}), crlf: fc.boolean(), bom: fc.boolean(), trailing: fc.constantFrom('', '\n', '\n\n')})
+  .record({front: frontMatter, blocks: fc.array(block, {minLength: 0, maxLength: 3}), crlf: fc.boolean(), bom: fc.boolean(), trailing: fc.constantFrom('', '\n', '\n\n')})
   .map(({front, blocks, crlf, bom, trailing}) => {
     let body = front + blocks.join('\n\n') + trailing
     if (crlf) body = body.replace(/\r?\n/g, '\r\n')

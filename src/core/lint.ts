@@ -7,6 +7,7 @@ import {mergeConfig, resolveSettings, ruleSetting} from './settings.ts'
 import {loadData, type DataSupplier} from './data.ts'
 import {InputError} from './errors.ts'
 import {canFix, fixableIn} from './formats/index.ts'
+import {checkNesting} from './limits.ts'
 import {normalize} from './processor.ts'
 import {parseDocument} from './processor.ts'
 import {inferKind} from './kind.ts'
@@ -106,6 +107,7 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   const files = options.config ? validateConfig(options.config, options.configSource ?? 'configuration') : {}
   const overrides = options.overrides ? validateConfig(options.overrides, options.overridesSource ?? 'command line') : {}
   const config = options.overrides ? mergeConfig(files, overrides) : files
+  if (!options.mdast) checkNesting(text, format)
   const retext = retextPass(retextPlugins)
   const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
   let inferred: ReturnType<typeof inferKind>

@@ -6,15 +6,30 @@ import {Transform} from 'node:stream'
 
 const separator = Buffer.from('\r\n\r\n')
 const maxHeader = 8 * 1024
+/** Larger than any document an editor sends (the server lints up to soplint.maxLength of it). */
+const maxBody = 256 * 1024 * 1024
 
 /** A stream of only well-framed `Content-Length` messages; `onDrop` hears what was dropped. */
 export function framedMessages(onDrop: (reason: string) => void): Transform {
   let buffer = Buffer.alloc(0)
   let bodyLength = -1
   let header = Buffer.alloc(0)
+  // The chunks of a long body, joined once it is complete: joining at every chunk copied a 50 MB
+  // message hundreds of times over, and the server stalled for minutes.
+  let parts: Buffer[] = []
+  let partsLength = 0
   return new Transform({
     transform(chunk: Buffer | string, _encoding, done) {
-      buffer = buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([buffer, Buffer.from(chunk)])
+      const data = Buffer.from(chunk)
+      if (bodyLength >= 0 && buffer.length + partsLength + data.length < bodyLength) {
+        parts.push(data)
+        partsLength += data.length
+        done()
+        return
+      }
+      buffer = parts.length > 0 || buffer.length > 0 ? Buffer.concat([buffer, ...parts, data]) : data
+      parts = []
+      partsLength = 0
       for (;;) {
         if (bodyLength >= 0) {
           if (buffer.length < bodyLength) break
@@ -41,6 +56,12 @@ export function framedMessages(onDrop: (reason: string) => void): Transform {
           continue
         }
         if (match.index > 0) onDrop(`${match.index} bytes before a message header`)
+        if (Number(match[1]) > maxBody) {
+          // Waiting for it would swallow every later message; its body is dropped as debris.
+          onDrop(`a message header announcing ${match[1]} bytes, over the limit of ${maxBody}`)
+          buffer = buffer.subarray(end + separator.length)
+          continue
+        }
         header = Buffer.from(buffer.subarray(match.index, end + separator.length))
         bodyLength = Number(match[1])
         buffer = buffer.subarray(end + separator.length)
