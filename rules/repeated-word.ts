@@ -44,6 +44,8 @@ function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number
   for (let i = 0; i < tokens.length; i++) {
     for (let n = 4; n >= 1; n--) {
       if (i + 2 * n > tokens.length) continue
+      // Cheap test first: the second copy must start with the same word.
+      if (tokens[i].norm !== tokens[i + n].norm) continue
       const run = tokens.slice(i, i + 2 * n)
       if (!run.every((t) => t.kind === 'word' && /\p{L}/u.test(t.text))) continue
       if (!run.slice(1).every((t, k) => spaceOnly(run[k], t))) continue

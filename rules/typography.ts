@@ -42,13 +42,13 @@ function check(text: string, sentence: Sentence, spacing: boolean, report: Repor
     const prev: Token | undefined = tokens[i - 1]
     const next: Token | undefined = tokens[i + 1]
     if (t.kind === 'word') {
-      const m = joined.exec(t.text)
+      const m = /[.,;]/.test(t.text) ? joined.exec(t.text) : null
       if (m && !/[/@_\d]/.test(t.text)) {
         report({start: t.start, end: t.end, message: `${quote(t.text)} has no space after ${quote(m[2])}; write ${quote(`${m[1]}${m[2]} ${m[3]}`)}`, expected: [`${m[1]}${m[2]} ${m[3]}`]})
         continue
       }
       // Two spaces between words inside a sentence (not after a full stop: that is a style).
-      if (spacing && next && next.kind !== 'code' && !/[.!?:]$/.test(t.text)) {
+      if (spacing && next && next.start - t.end >= 2 && next.kind !== 'code' && !/[.!?:]$/.test(t.text)) {
         const gap = text.slice(t.end, next.start)
         if (/^ {2,}$/.test(gap)) {
           report({start: t.start, end: next.end, message: `${gap.length === 2 ? 'Two' : gap.length} spaces stand between ${quote(t.text)} and ${quote(next.text)}; write one`, expected: [`${t.text} ${next.text}`]})
@@ -57,8 +57,8 @@ function check(text: string, sentence: Sentence, spacing: boolean, report: Repor
       continue
     }
     if (t.kind !== 'punct') continue
-    const gapBefore = prev ? text.slice(prev.end, t.start) : ''
-    const gapAfter = next ? text.slice(t.end, next.start) : ''
+    const gapBefore = prev && prev.end < t.start ? text.slice(prev.end, t.start) : ''
+    const gapAfter = next && t.end < next.start ? text.slice(t.end, next.start) : ''
     // ",," ".." (but not "..." or a spaced ". . .").
     const single = doubled.get(t.text)
     if (single !== undefined) {
