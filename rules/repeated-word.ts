@@ -41,13 +41,16 @@ const twice = new Set(['had', 'that', 'can', 'blah', 'beep', 'yadda'])
 // splitter starts a new sentence ("to\nTo"), and phrases repeated whole ("in the lab in the lab").
 // "will surely will", "to really to": a function word said again after an adverb.
 const functionWords = new Set(['will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'have', 'has', 'is', 'are', 'was', 'were', 'be', 'to', 'the', 'a', 'an', 'of', 'in', 'for', 'and'])
-const between = /^(?:\p{L}+ly|also|not|never|always|just|even|still|only|soon|then)$/u
+// Adverbs: -ly words that are not verbs or nouns ("apply", "supply", "family"), and a few others.
+const notAdverbs = new Set(['apply', 'reply', 'supply', 'imply', 'comply', 'multiply', 'rely', 'family', 'italy', 'july', 'ally', 'belly', 'jelly', 'rally', 'tally', 'bully', 'holly', 'folly', 'lily', 'assembly', 'anomaly', 'monopoly', 'butterfly', 'homily', 'fly'])
+const adverbs = new Set(['also', 'not', 'never', 'always', 'just', 'even', 'still', 'only', 'soon', 'then'])
+const isAdverb = (w: string) => adverbs.has(w) || (w.length >= 5 && w.endsWith('ly') && !notAdverbs.has(w))
 
 function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number; end: number; message: string; expected: string[]}>): void {
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start))
   for (let i = 0; i < tokens.length; i++) {
     const [a, mid, b] = [tokens[i], tokens[i + 1], tokens[i + 2]]
-    if (b && a.norm === b.norm && functionWords.has(a.norm) && mid.kind === 'word' && b.kind === 'word' && between.test(mid.norm) && spaceOnly(a, mid) && spaceOnly(mid, b)) {
+    if (b && a.norm === b.norm && functionWords.has(a.norm) && mid.kind === 'word' && b.kind === 'word' && isAdverb(mid.norm) && spaceOnly(a, mid) && spaceOnly(mid, b)) {
       const fixed = `${a.text} ${mid.text}`
       found.push({start: a.start, end: b.end, message: `${quote(text.slice(a.start, b.end))} repeats ${quote(a.text)}; write ${quote(fixed)}`, expected: [fixed]})
       i += 2
