@@ -128,6 +128,11 @@ function sentenceNote(text: string, sentence: Sentence, add: Add): void {
     // The tokenizer keeps the stop on the word ("robot.") when a lower-case word follows.
     const stop = (t.kind === 'punct' && /^[.!?]$/.test(t.text)) || (t.kind === 'word' && /\p{Ll}{2}\.$/u.test(t.text) && !abbreviations.has(t.norm))
     if (k === tokens.length - 1 || (stop && lowerNext)) {
+      // Most parts start with no editing verb or lead-in in their first words: skip them cheaply.
+      if (!mayOpenNote(tokens, from, k)) {
+        from = k + 1
+        continue
+      }
       const part = tokens.slice(from, k + 1)
       const words = part.filter((w) => w.kind === 'word')
       const end = part[part.length - 1]
@@ -135,6 +140,17 @@ function sentenceNote(text: string, sentence: Sentence, add: Add): void {
       from = k + 1
     }
   }
+}
+
+const leadIns = new Set(['p.s', 'p.s.', 'ps', 'nb', 'n.b', 'n.b.', 'note', 'notes', 'self', 'to', 'fixme', 'todo', 'tbd', 'need', 'needs', 'more'])
+function mayOpenNote(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from, seen = 0; k <= to && seen < 5; k++) {
+    const t = tokens[k]
+    if (t.kind !== 'word') continue
+    seen++
+    if (verbs.has(t.norm) || leadIns.has(t.norm)) return true
+  }
+  return false
 }
 
 function partNote(text: string, words: Token[], endToken: Token, terminal: boolean, add: Add): void {

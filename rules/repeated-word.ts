@@ -46,11 +46,27 @@ const twice = new Set(['had', 'that', 'can', 'blah', 'beep', 'yadda'])
 
 // What the sentence-bound plugin cannot see: a word repeated across a line break where the
 // splitter starts a new sentence ("to\nTo"), and phrases repeated whole ("in the lab in the lab").
+// "will surely will", "to really to": a function word said again after an adverb.
+const functionWords = new Set(['will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'have', 'has', 'is', 'are', 'was', 'were', 'be', 'to', 'the', 'a', 'an', 'of', 'in', 'for', 'and'])
+// Adverbs: -ly words that are not verbs or nouns ("apply", "supply", "family"), and a few others.
+const notAdverbs = new Set(['apply', 'reply', 'supply', 'imply', 'comply', 'multiply', 'rely', 'family', 'italy', 'july', 'ally', 'belly', 'jelly', 'rally', 'tally', 'bully', 'holly', 'folly', 'lily', 'assembly', 'anomaly', 'monopoly', 'butterfly', 'homily', 'fly'])
+const adverbs = new Set(['also', 'not', 'never', 'always', 'just', 'even', 'still', 'only', 'soon', 'then'])
+const isAdverb = (w: string) => adverbs.has(w) || (w.length >= 5 && w.endsWith('ly') && !notAdverbs.has(w))
+
 function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number; end: number; message: string; expected: string[]}>): void {
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start))
   for (let i = 0; i < tokens.length; i++) {
+    const [a, mid, b] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+    if (b && a.norm === b.norm && functionWords.has(a.norm) && mid.kind === 'word' && b.kind === 'word' && isAdverb(mid.norm) && spaceOnly(a, mid) && spaceOnly(mid, b)) {
+      const fixed = `${a.text} ${mid.text}`
+      found.push({start: a.start, end: b.end, message: `${quote(text.slice(a.start, b.end))} repeats ${quote(a.text)}; write ${quote(fixed)}`, expected: [fixed]})
+      i += 2
+      continue
+    }
     for (let n = 4; n >= 1; n--) {
       if (i + 2 * n > tokens.length) continue
+      // Cheap test first: the second copy must start with the same word.
+      if (tokens[i].norm !== tokens[i + n].norm) continue
       const run = tokens.slice(i, i + 2 * n)
       if (!run.every((t) => t.kind === 'word' && /\p{L}/u.test(t.text))) continue
       if (!run.slice(1).every((t, k) => spaceOnly(run[k], t))) continue

@@ -12,6 +12,10 @@ const doubled = new Map([[',,', ','], ['..', '.'], [';;', ';'], ['::', ':'], [',
 // "results.We": a word, a full stop and a capitalised word with no space between.
 const joined = /^(\p{L}*\p{Ll}\p{Ll})([.,;])(\p{Lu}\p{Ll}+)$/u
 
+// Verbs (and "struck me") that take a `that` clause with no comma before it.
+const reporting = new Set(['me', 'realised', 'realized', 'realise', 'realize', 'noticed', 'notice', 'found', 'find', 'learned', 'learnt', 'learn', 'believe', 'believed', 'think', 'thought', 'know', 'knew', 'felt', 'feel', 'saw', 'see', 'understood', 'understand', 'discovered', 'discover', 'decided', 'hope', 'hoped', 'said', 'says', 'showed', 'shows', 'show'])
+const tellers = new Set(['struck', 'told', 'showed', 'taught', 'convinced', 'reminded', 'assured'])
+
 /** Spacing and punctuation slips: two spaces, "results.We", ",,", a space before a comma. */
 export default defineRule({
   meta: {
@@ -43,13 +47,13 @@ function check(text: string, sentence: Sentence, spacing: boolean, report: Repor
     const prev: Token | undefined = tokens[i - 1]
     const next: Token | undefined = tokens[i + 1]
     if (t.kind === 'word') {
-      const m = joined.exec(t.text)
+      const m = /[.,;]/.test(t.text) ? joined.exec(t.text) : null
       if (m && !/[/@_\d]/.test(t.text)) {
         report({start: t.start, end: t.end, message: `${quote(t.text)} has no space after ${quote(m[2])}; write ${quote(`${m[1]}${m[2]} ${m[3]}`)}`, expected: [`${m[1]}${m[2]} ${m[3]}`]})
         continue
       }
       // Two spaces between words inside a sentence (not after a full stop: that is a style).
-      if (spacing && next && next.kind !== 'code' && !/[.!?:]$/.test(t.text)) {
+      if (spacing && next && next.start - t.end >= 2 && next.kind !== 'code' && !/[.!?:]$/.test(t.text)) {
         const gap = text.slice(t.end, next.start)
         if (/^ {2,}$/.test(gap)) {
           report({start: t.start, end: next.end, message: `${gap.length === 2 ? 'Two' : gap.length} spaces stand between ${quote(t.text)} and ${quote(next.text)}; write one`, expected: [`${t.text} ${next.text}`]})
@@ -58,8 +62,8 @@ function check(text: string, sentence: Sentence, spacing: boolean, report: Repor
       continue
     }
     if (t.kind !== 'punct') continue
-    const gapBefore = prev ? text.slice(prev.end, t.start) : ''
-    const gapAfter = next ? text.slice(t.end, next.start) : ''
+    const gapBefore = prev && prev.end < t.start ? text.slice(prev.end, t.start) : ''
+    const gapAfter = next && t.end < next.start ? text.slice(t.end, next.start) : ''
     // ",," ".." (but not "..." or a spaced ". . .").
     const single = doubled.get(t.text)
     if (single !== undefined) {
@@ -79,6 +83,11 @@ function check(text: string, sentence: Sentence, spacing: boolean, report: Repor
     // "models , and": a space before a comma or semicolon.
     if ((t.text === ',' || t.text === ';') && prev?.kind === 'word' && /^ +$/.test(gapBefore) && /\p{L}/u.test(prev.text) && next?.kind === 'word') {
       report({start: prev.start, end: t.end, message: `${quote(`${prev.text}${gapBefore}${t.text}`)} has a space before the ${t.text === ',' ? 'comma' : 'semicolon'}; write ${quote(prev.text + t.text)}`, expected: [prev.text + t.text]})
+      continue
+    }
+    // "it struck me, that I", "I realised, that": no comma between a verb of knowing and its clause.
+    if (t.text === ',' && prev?.kind === 'word' && reporting.has(prev.norm) && (prev.norm !== 'me' || tellers.has(tokens[i - 2]?.norm ?? '')) && next?.norm === 'that' && tokens[i + 2]?.kind === 'word' && tokens[i + 2].norm !== 'is') {
+      report({start: prev.start, end: next.end, message: `${quote(`${prev.text}, that`)} has a comma before its \`that\` clause; write ${quote(`${prev.text} that`)}`, expected: [`${prev.text} that`]})
       continue
     }
     // "verification,I": no space after a comma between two words (not "1,000").
