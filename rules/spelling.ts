@@ -162,7 +162,8 @@ function unknownWord(speller: Speller, text: string, word: Token, occurrences: (
       ? `${quote(text)} runs two words together; write ${quote(options[0])}`
       : `${quote(text)} is in no English dictionary; write ${options.map((o) => quote(o)).join(' or ')}, ${accept}`,
     expected: options,
-    // Replaced by --fix only when one word is close and the word is long enough for that to mean something.
-    fixable: options.length === 1 && text.length >= 6
+    // Replaced by --fix only when one word is close, the word is long enough for that to mean
+    // something, and it is not capitalised: a name one letter from another ("Indranil") is still a name.
+    fixable: options.length === 1 && text.length >= 6 && !capital
   }
 }
