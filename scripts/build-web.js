@@ -15,26 +15,6 @@ import {bundleOptions} from './bundle-options.js'
 
 
 /**
- * Stop-gap until the core's Word reader passes mammoth what its browser build reads: the core calls
- * `mammoth.convertToHtml({buffer})`, which mammoth's Node build reads and its browser build
- * (browser/unzip.js, chosen by the package's "browser" field) rejects, as it takes only
- * `{arrayBuffer}`. This lets the browser build take `buffer` too; both end in the same
- * JSZip.loadAsync, which reads a Uint8Array. Remove once src/core/formats/docx.ts passes
- * `{arrayBuffer: bytes}` as well.
- */
-const mammothBrowserBuffer = {
-  name: 'mammoth-browser-buffer',
-  setup(b) {
-    b.onLoad({filter: /[\\/]mammoth[\\/]browser[\\/]unzip\.js$/}, (args) => {
-      const source = readFileSync(args.path, 'utf8')
-      const patched = source.replace('if (options.arrayBuffer) {\n        return promises.resolve(zipfile.openArrayBuffer(options.arrayBuffer));', 'if (options.arrayBuffer || options.buffer) {\n        return promises.resolve(zipfile.openArrayBuffer(options.arrayBuffer || options.buffer));')
-      if (patched === source) throw new Error(`${args.path}: the code to patch was not found; update mammothBrowserBuffer in scripts/build-web.js`)
-      return {contents: patched, loader: 'js'}
-    })
-  }
-}
-
-/**
  * Build the page into `root`/dist/web. `plugins` are the build's own (YAML data, the prebuilt phrase
  * trie, ...), from bundleOptions(); passing the ones scripts/build.js already made computes the
  * phrase trie once.
@@ -61,7 +41,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: {SOPLINT_VERSION: JSON.stringify(version)},
   loader: {'.md': 'text'},
-  plugins: [...plugins, mammothBrowserBuffer],
+  plugins,
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning'
