@@ -11,5 +11,7 @@ export default defineConfig({
       }
     }
   ],
-  test: {include: ['test/**/*.test.ts'], testTimeout: 30000, hookTimeout: 60000}
+  // Two workers on a 2-core machine: many suites spend their time waiting on a spawned CLI, a browser,
+  // LibreOffice or an editor, so a second file runs while one waits.
+  test: {include: ['test/**/*.test.ts'], testTimeout: 30000, hookTimeout: 60000, maxWorkers: 2}
 })
