@@ -5,6 +5,7 @@ import type {Nodes as MdastNodes} from 'mdast'
 import data from './data/bold-overuse.yml'
 import {defineRule} from '../src/core/rule.ts'
 import type {Block, Doc, Token} from '../src/core/types.ts'
+import {firstTokenFrom} from './tokens.ts'
 import {quote, SKIP, walkTree} from './util.ts'
 
 interface Options {
@@ -222,22 +223,11 @@ function blockAround(blocks: Block[], start: number, end: number): Block | undef
   return undefined
 }
 
-/** The first index in `tokens` (sorted by start) whose start is at or after `offset`. */
-function firstAtOrAfter(tokens: Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /** The tokens wholly inside start..end. */
 function wordsIn(tokens: Token[], start: number, end: number): Token[] {
   const out: Token[] = []
-  for (let i = firstAtOrAfter(tokens, start); i < tokens.length && tokens[i].start < end; i++) if (tokens[i].end <= end) out.push(tokens[i])
+  for (let i = firstTokenFrom(tokens, start); i < tokens.length && tokens[i].start < end; i++) if (tokens[i].end <= end) out.push(tokens[i])
   return out
 }
 

@@ -1,6 +1,7 @@
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
+import {firstTokenFrom} from './tokens.ts'
 import {quote, transformerOf} from './util.ts'
 
 /** `a` before a vowel sound, `an` before a consonant sound. */
@@ -29,14 +30,3 @@ export default defineRule({
   }
 })
 
-/** The index of the first token that starts at or after `offset` (tokens in document order). */
-function firstTokenFrom(tokens: Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

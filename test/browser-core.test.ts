@@ -115,47 +115,35 @@ describe('the core bundled for a browser', () => {
     expect(error).toBeUndefined()
     expect(globals).toEqual([])
 
-    const core = await import(pathToFileURL(path.join(root, 'dist/index.js')).href)
-    const inNodeBuild: unknown[] = []
-    for (const file of files) {
-      const format = file.name.endsWith('.docx') ? 'docx' : file.name.endsWith('.tex') ? 'tex' : file.name.endsWith('.txt') ? 'txt' : 'md'
-      const options: Record<string, unknown> = {filePath: file.name, format}
-      try {
-        let text = file.text
-        if (format === 'docx') {
-          const word = await core.readDocx(file.bytes!)
-          text = word.text
-          options.mdast = word.mdast
-        }
-        const result = await core.lint(text, options)
-        inNodeBuild.push(result.messages.map((m: {ruleId: string; offset: number; endOffset: number; message: string; expected: string[]}) => [m.ruleId, m.offset, m.endOffset, m.message, m.expected.join('|')].join(' ')))
-      } catch (error) {
-        inNodeBuild.push('error: ' + (error as Error).message)
-      }
-    }
+    const inNodeBuild = await lintFiles(await import(pathToFileURL(path.join(root, 'dist/index.js')).href), files)
     expect(results).toEqual(inNodeBuild)
     // And both are what the sources find: a build-time patch of a dependency (scripts/bundle-options.js)
     // must not change a finding.
-    const sources = await import('../src/index.ts')
-    const inSources: unknown[] = []
-    for (const file of files) {
-      const format = file.name.endsWith('.docx') ? 'docx' : file.name.endsWith('.tex') ? 'tex' : file.name.endsWith('.txt') ? 'txt' : 'md'
-      const options: Record<string, unknown> = {filePath: file.name, format}
-      try {
-        let text = file.text
-        if (format === 'docx') {
-          const word = await sources.readDocx(file.bytes!)
-          text = word.text
-          options.mdast = word.mdast
-        }
-        const result = await sources.lint(text!, options)
-        inSources.push(result.messages.map((m) => [m.ruleId, m.offset, m.endOffset, m.message, m.expected.join('|')].join(' ')))
-      } catch (error) {
-        inSources.push('error: ' + (error as Error).message)
-      }
-    }
+    const inSources = await lintFiles(await import('../src/index.ts'), files)
     expect(inNodeBuild).toEqual(inSources)
     expect(inNodeBuild.flat().length).toBeGreaterThan(100)
     expect(inNodeBuild.filter((r) => typeof r === 'string').length, 'the damaged Word fixtures fail alike').toBeGreaterThan(0)
   }, 60_000)
 })
+
+/** Each file's findings as one line each, or its error, through a core's public API. */
+async function lintFiles(core: {lint: Function; readDocx: Function}, files: Array<{name: string; text?: string; bytes?: Uint8Array}>): Promise<unknown[]> {
+  const out: unknown[] = []
+  for (const file of files) {
+    const format = file.name.endsWith('.docx') ? 'docx' : file.name.endsWith('.tex') ? 'tex' : file.name.endsWith('.txt') ? 'txt' : 'md'
+    const options: Record<string, unknown> = {filePath: file.name, format}
+    try {
+      let text = file.text
+      if (format === 'docx') {
+        const word = await core.readDocx(file.bytes!)
+        text = word.text
+        options.mdast = word.mdast
+      }
+      const result = await core.lint(text, options)
+      out.push(result.messages.map((m: {ruleId: string; offset: number; endOffset: number; message: string; expected: string[]}) => [m.ruleId, m.offset, m.endOffset, m.message, m.expected.join('|')].join(' ')))
+    } catch (error) {
+      out.push('error: ' + (error as Error).message)
+    }
+  }
+  return out
+}
