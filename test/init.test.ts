@@ -89,7 +89,13 @@ describe('soplint init', () => {
     expect(r).toEqual({code: 2, stdout: '', stderr: 'soplint: init: .soplintrc.yaml exists; edit it, or run soplint init --force to replace it\n'})
     expect(existsSync(path.join(dir, '.soplintrc.json'))).toBe(false)
     const forced = soplint(['init', '--force', '--kind', 'sop'], {cwd: dir})
-    expect(forced.stdout).toBe('note: .soplintrc.yaml is still there and is read before .soplintrc.json; delete it\nwrote .soplintrc.json\nkept .soplintaccept (it exists)\n')
+    expect(forced.stdout).toBe('note: .soplintrc.yaml is no longer read, as .soplintrc.json comes first; delete it\nwrote .soplintrc.json\nkept .soplintaccept (it exists)\n')
+    expect(JSON.parse(soplint(['--print-config', 'sop.md'], {cwd: dir}).stdout).configFile).toBe(path.join(dir, '.soplintrc.json'))
+
+    // A `soplint` key in package.json is a configuration too, and is read first.
+    const inPackage = workspace({'package.json': JSON.stringify({name: 'essays', soplint: {preset: 'sop'}})})
+    expect(soplint(['init'], {cwd: inPackage}).stderr).toBe('soplint: init: package.json has a `soplint` configuration; edit it, or run soplint init --force to replace it\n')
+    expect(soplint(['init', '--force'], {cwd: inPackage}).stdout).toMatch(/^note: the `soplint` key in package\.json is read before \.soplintrc\.json; delete the key\n/)
     expect(read(dir, '.soplintaccept')).toBe('Kyoto\n')
 
     const withWorkflow = workspace({'.github/workflows/soplint.yml': 'name: mine\n'})

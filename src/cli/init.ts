@@ -42,7 +42,8 @@ export async function init(options: InitOptions, io: IO, dir = process.cwd()): P
   const given = checkFlags(options)
   // Refuse before asking anything: the answers would be lost.
   const existing = configNames.filter((name) => existsSync(path.join(dir, name)))
-  if (existing.length && !options.force) throw new InputError(`init: ${existing[0]} exists; edit it, or run soplint init --force to replace it`)
+  if (await hasPackageConfig(dir)) existing.unshift('package.json')
+  if (existing.length && !options.force) throw new InputError(`init: ${existing[0] === 'package.json' ? 'package.json has a `soplint` configuration' : `${existing[0]} exists`}; edit it, or run soplint init --force to replace it`)
   const workflow = path.join('.github', 'workflows', 'soplint.yml')
   if (options.github && existsSync(path.join(dir, workflow)) && !options.force) throw new InputError(`init: ${workflow} exists; edit it, or run soplint init --github --force to replace it`)
 
@@ -53,7 +54,12 @@ export async function init(options: InitOptions, io: IO, dir = process.cwd()): P
     await writeFile(path.join(dir, name), content)
     lines.push(`wrote ${name}`)
   }
-  for (const name of existing) if (name !== '.soplintrc.json') lines.push(`note: ${name} is still there and is read before .soplintrc.json; delete it`)
+  // soplint reads the first of package.json (its `soplint` key), .soplintrc, .soplintrc.json, ...
+  for (const name of existing) {
+    if (name === 'package.json') lines.push('note: the `soplint` key in package.json is read before .soplintrc.json; delete the key')
+    else if (name === '.soplintrc') lines.push('note: .soplintrc is read before .soplintrc.json; delete it')
+    else if (name !== '.soplintrc.json') lines.push(`note: ${name} is no longer read, as .soplintrc.json comes first; delete it`)
+  }
   await write('.soplintrc.json', configText(answers))
   if (existsSync(path.join(dir, '.soplintaccept'))) lines.push('kept .soplintaccept (it exists)')
   else await write('.soplintaccept', acceptText)
@@ -61,6 +67,14 @@ export async function init(options: InitOptions, io: IO, dir = process.cwd()): P
   if (options.github) await write(workflow, workflowText)
   io.stdout.write(lines.join('\n') + '\n')
   return 0
+}
+
+async function hasPackageConfig(dir: string): Promise<boolean> {
+  try {
+    return Object.hasOwn(JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) ?? {}, 'soplint')
+  } catch {
+    return false
+  }
 }
 
 /** The flags, checked: an unknown kind or a bad word limit is one line. */
