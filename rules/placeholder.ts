@@ -5,7 +5,7 @@ import type {Nodes as MdastNodes} from 'mdast'
 import data from './data/placeholder.yml'
 import {defineRule} from '../src/core/rule.ts'
 import type {Doc} from '../src/core/types.ts'
-import {quote, SKIP, walkTree} from './util.ts'
+import {SKIP, quote, reportFirstOfOverlaps, walkTree} from './util.ts'
 import {indexOfToken} from './tokens.ts'
 
 const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))
@@ -75,14 +75,7 @@ export default defineRule({
     }
     scanTokens(doc, add)
 
-    // One finding per place, the earliest and widest first.
-    found.sort((a, b) => a.start - b.start || b.end - a.end)
-    let last = -1
-    for (const f of found) {
-      if (f.start < last) continue
-      last = f.end
-      report(f)
-    }
+    reportFirstOfOverlaps(found, report)
   }
 })
 

@@ -1,7 +1,7 @@
 import retextRepeatedWords from 'retext-repeated-words'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
-import {quote, transformerOf} from './util.ts'
+import {quote, reportFirstOfOverlaps, transformerOf} from './util.ts'
 
 /** The same word twice in a row ("the the"). */
 export default defineRule({
@@ -31,13 +31,7 @@ export default defineRule({
       found.push({start, end, message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})
     }
     for (const block of doc.blocks) repeatedRuns(doc.text, block.tokens, found)
-    found.sort((a, b) => a.start - b.start || b.end - a.end)
-    let last = -1
-    for (const f of found) {
-      if (f.start < last) continue
-      last = f.end
-      report(f)
-    }
+    reportFirstOfOverlaps(found, report)
   }
 })
 

@@ -2,7 +2,7 @@
 import type {Nodes as MdastNodes} from 'mdast'
 import {replacements, type PhraseEntry, type PhraseMatch} from '../src/core/phrases.ts'
 import type {RetextTransformer} from '../src/core/retext.ts'
-import type {RuleContext} from '../src/core/rule.ts'
+import type {Report, RuleContext} from '../src/core/rule.ts'
 
 /** Quote flagged text for a message: backticks, whitespace folded. */
 export function quote(text: string): string {
@@ -57,4 +57,15 @@ export function walkTree(node: MdastNodes, enter: (node: MdastNodes) => typeof S
 /** A retext plugin's transformer with its default options, typed for `meta.retext`. */
 export function transformerOf(plugin: unknown): RetextTransformer {
   return (plugin as () => RetextTransformer)()
+}
+
+/** Report findings one per place: the earliest and widest first, skipping any that overlap one reported. */
+export function reportFirstOfOverlaps(found: Report[], report: (finding: Report) => void): void {
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  let last = -1
+  for (const f of found) {
+    if (f.start < last) continue
+    last = f.end
+    report(f)
+  }
 }

@@ -11,18 +11,12 @@ import {compareResults, didYouMean, formatOf, inputFormats, kinds, lint, type Co
 import {reportPath} from '../formatters/paths.ts'
 import {hasFullStats} from '../formatters/stats-text.ts'
 
+import type {ReportOptions} from './options.ts'
+
 type IO = {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream}
 
 /** Options `soplint compare` takes. */
-export interface CompareOptions {
-  format: string
-  outputFile?: string
-  preset?: string
-  config?: string
-  configLookup: boolean
-  target?: string
-  formatIn?: string
-}
+export type CompareOptions = ReportOptions
 
 /** Compare two drafts; 1 when the new one scores lower, 0 otherwise, 2 on bad input. */
 export async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: IO): Promise<number> {

@@ -26,3 +26,14 @@ export interface CliOptions {
   /** Write a copy of each Word document with the findings as comments. */
   annotate?: boolean
 }
+
+/** The options `soplint stats` and `soplint compare` share: what to read and how to print it. */
+export interface ReportOptions {
+  format: string
+  outputFile?: string
+  preset?: string
+  config?: string
+  configLookup: boolean
+  target?: string
+  formatIn?: string
+}

@@ -2,21 +2,13 @@
 // It is the lint run with `-f stats` (or json, or html) and `--stats`; its exit code says only
 // whether every file could be read, not whether they have errors.
 import {InputError} from '../core/errors.ts'
-import type {CliOptions} from './options.ts'
+import type {CliOptions, ReportOptions} from './options.ts'
 import {run} from './run.ts'
 
 type IO = Parameters<typeof run>[2]
 
 /** Options `soplint stats` takes. */
-export interface StatsOptions {
-  format: string
-  outputFile?: string
-  preset?: string
-  config?: string
-  configLookup: boolean
-  target?: string
-  formatIn?: string
-}
+export type StatsOptions = ReportOptions
 
 const formats = ['stats', 'json', 'html']
 
