@@ -7,7 +7,17 @@
 // - uncountable-article: "a/an" before an uncountable noun ("a valuable feedback");
 // - each-plural: "each/every" and a plural noun ("every students");
 // - progressive-span: a present progressive with a span of time ("I am teaching since 2020");
-// - i-and: "I and my friend".
+// - i-and: "I and my friend";
+// - bare-after-modal: a past or -s form where a bare verb belongs: after a modal ("I would liked"),
+//   "did not" ("did not went") or "to" after a verb that takes an infinitive ("decided to went");
+// - be-bare: a bare verb after "be" ("it is make me", "are being build");
+// - pronoun-ing: a subject pronoun and an -ing verb with no "be" ("while we uncovering");
+// - plural-subject: a plural noun phrase and "is/was/has" ("my research interests is");
+// - noun-adverb-bare: a singular noun, an adverb and a bare verb ("my advisor always remind");
+// - there-plural: "there is/was" before a plural quantity ("there is many reasons");
+// - number-of: "6 million of students";
+// - year-preposition: "at 2015", "on 2019" for "in";
+// - indirect-question: a question's word order inside a statement ("I wonder why am I here").
 //
 // "one of the" + a singular noun and the present perfect with a finished time are grammar-slip's.
 // The first two and each-plural need to know whether a word is a verb or a noun: only sentences
@@ -21,6 +31,10 @@ import type {Tag, Tagged} from './data/tagger.ts'
 import {quote} from './util.ts'
 
 interface PatternData {
+  infinitiveVerbs: string[]
+  sameParticiple: string[]
+  baseParticiples: Record<string, string>
+  collectives: string[]
   patterns: Record<string, {examples: string[]; allows: string[]}>
   uncountable: string[]
   singularS: string[]
@@ -43,8 +57,41 @@ const bareAfter = new Set(lists.bareAfter)
 const notVerbs = new Set(lists.notVerbs)
 const pastForms = new Set(lists.pastForms)
 const itVerbs = new Set(lists.itVerbs)
+const infinitiveVerbs = new Set(lists.infinitiveVerbs.flatMap(forms))
+const sameParticiple = new Set(lists.sameParticiple)
+const baseParticiples = new Map(Object.entries(lists.baseParticiples))
+const participleForms = new Set([...baseParticiples.values(), ...participles.values()])
+const collectives = new Set(lists.collectives)
 const relatives = new Set(['that', 'which', 'who'])
-const subjects = new Set(['he', 'she', 'it'])
+const subjects = new Set(['he', 'she', 'it', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'anybody'])
+const modals = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must'])
+const negatedDo = new Set(["don't", "doesn't", "didn't", 'dont', 'doesnt', 'didnt'])
+const doForms = new Set(['do', 'does', 'did'])
+const beAll = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being'])
+const objectStarts = new Set(['me', 'us', 'them', 'him', 'the', 'a', 'an', 'my', 'our', 'their', 'his', 'your', 'this', 'these', 'those'])
+const ingSubjects = new Set(['i', 'we', 'they', 'he', 'she'])
+const pluralDeterminers = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'the', 'these', 'those', 'its'])
+const singularVerbs: Record<string, string> = {is: 'are', was: 'were', has: 'have', does: 'do', "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+const clauseOpeners = new Set(['and', 'but', 'because', 'while', 'when', 'since', 'so', 'that', 'which', 'although', 'though', 'as', 'if', 'where', 'whereas'])
+const whWords = new Set(['why', 'what', 'how', 'where', 'when'])
+const questionAux = new Set(['am', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has'])
+const questionSubjects = new Set(['i', 'we', 'they', 'he', 'she', 'you', 'it'])
+const notIng = new Set(['thing', 'nothing', 'something', 'anything', 'everything', 'during', 'morning', 'evening', 'king', 'ring', 'spring', 'string', 'bring', 'sing', 'wing', 'sibling', 'ceiling', 'being', 'having', 'darling', 'cling', 'swing', 'sting', 'bling', 'fling', 'sling'])
+const numberWords1 = /^(\d+(\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)$/
+const bigNumbers = new Set(['hundred', 'thousand', 'million', 'billion', 'dozen', 'lakh', 'crore'])
+const ofDeterminers = new Set(['the', 'these', 'those', 'my', 'our', 'their', 'his', 'her', 'its', 'your', 'them', 'us', 'whom', 'which', 'this', 'that', 'it', 'all', 'each'])
+const pluralQuantities = /^(many|few|several|numerous|various|multiple|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|([2-9]|\d\d+))$/
+// Plurals that count or sort what follows: "lots of work is", "kinds of data are".
+const quantityNouns = new Set(['lots', 'plenty', 'tons', 'kinds', 'sorts', 'types', 'pairs', 'couples', 'groups', 'sets', 'series', 'means', 'years', 'months', 'weeks', 'hours', 'days', 'minutes', 'thousands', 'hundreds', 'millions', 'dozens', 'bits', 'pieces', 'parts', 'lines', 'pages', 'words'])
+const thereAdverbs = new Set(['relatively', 'very', 'so', 'too', 'quite', 'surprisingly', 'only', 'still', 'already', 'also', 'always'])
+
+/** A verb's forms: "decide" gives "decide", "decides", "decided", "deciding". */
+function forms(verb: string): string[] {
+  if (!/^[a-z]+$/.test(verb) || verb === 'able' || verb === 'unable' || verb === 'eager' || verb === 'going' || verb === 'used') return [verb]
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb
+  const y = /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) : undefined
+  return [verb, y ? y + 'ies' : /(s|x|ch|sh)$/.test(verb) ? verb + 'es' : verb + 's', y ? y + 'ied' : stem + 'ed', stem + 'ing']
+}
 
 /** The examples of every pattern, for the tests. */
 export const patternExamples = lists.patterns
@@ -59,6 +106,10 @@ function pluralLike(w: string): boolean {
 function relativeTrigger(words: readonly string[], i: number): boolean {
   return relatives.has(words[i]) && pluralLike(words[i - 1] || words[i - 2] || '') && pluralLike(words[i + 1] ?? '') && !notVerbs.has(words[i + 1])
 }
+// "the dashboards that was used": a plural right before the relative, and "is/was/has" after it.
+function relativeBeTrigger(words: readonly string[], i: number): boolean {
+  return relatives.has(words[i]) && pluralLike(words[i - 1] ?? '') && !notVerbs.has(words[i - 1]) && (words[i + 1] ?? '') in singularVerbs && words[i + 2] !== '' && words[i + 2] !== undefined
+}
 function subjectTrigger(words: readonly string[], i: number): number {
   if (!subjects.has(words[i]) || bareAfter.has(words[i - 1] ?? '')) return -1
   let j = i + 1
@@ -72,9 +123,84 @@ function eachTrigger(words: readonly string[], i: number): boolean {
   return (words[i] === 'each' || words[i] === 'every') && pluralLike(words[i + 1] ?? '')
 }
 
+// The word after a modal, "did not" or a verb's "to" that may be a past or -s form ("would liked").
+function bareSlot(words: readonly string[], i: number): number {
+  const w = words[i]
+  let j = i + 1
+  if (modals.has(w)) {
+    if (/^(the|a|an|his|her|my|their|our|your|free|good|own|political|its)$/.test(words[i - 1] ?? '')) return -1
+    if (words[j] === 'not') j++
+  } else if (negatedDo.has(w)) {
+    // nothing between
+  } else if (doForms.has(w)) {
+    if (words[j] !== 'not') return -1
+    j++
+  } else if (w === 'to') {
+    // "decided to", "helped me to".
+    if (!infinitiveVerbs.has(words[i - 1] ?? '') && !(/^(me|us|them|him|her|you)$/.test(words[i - 1] ?? '') && infinitiveVerbs.has(words[i - 2] ?? ''))) return -1
+  } else return -1
+  if (adverbs.has(words[j] ?? '')) j++
+  const v = words[j] ?? ''
+  if (participles.has(v) || pastForParticiple.has(v)) return j
+  if (/^[a-z]{3,}ed$/.test(v) && !/eed$/.test(v)) return j
+  if (w !== 'to' && pluralLike(v) && !notVerbs.has(v)) return j
+  return -1
+}
+// A bare verb after "be": right after "being/been", or before an object ("is make me").
+function beBareTrigger(words: readonly string[], i: number): number {
+  if (!beAll.has(words[i])) return -1
+  const v = words[i + 1] ?? ''
+  if (!/^[a-z]{3,}$/.test(v) || /(ed|en|ing|ly|s)$/.test(v) || notVerbs.has(v) || sameParticiple.has(v) || participles.has(v) || pastForms.has(v) || participleForms.has(v)) return -1
+  // After "being/been" adjectives and nouns are common ("been invaluable", "being able"): only a
+  // verb with an irregular participle ("being build"), or any word before "by" ("was collect by").
+  if (words[i + 2] === 'by') return i + 1
+  if (words[i] === 'being' || words[i] === 'been') return baseParticiples.has(v) ? i + 1 : -1
+  return objectStarts.has(words[i + 2] ?? '') && (baseParticiples.has(v) || /^(me|us|them|him)$/.test(words[i + 2] ?? '')) ? i + 1 : -1
+}
+function ingTrigger(words: readonly string[], i: number): number {
+  if (!ingSubjects.has(words[i]) || beAll.has(words[i - 1] ?? '') || questionAux.has(words[i - 1] ?? '') || modals.has(words[i - 1] ?? '')) return -1
+  let j = i + 1
+  if (adverbs.has(words[j] ?? '')) j++
+  const v = words[j] ?? ''
+  return /^[a-z]{2,}ing$/.test(v) && !notIng.has(v) ? j : -1
+}
+// "my research interests is": a plural word before "is/was/has", a determiner up to three words before.
+function pluralSubjectTrigger(words: readonly string[], i: number): boolean {
+  if (!(words[i] in singularVerbs) || !pluralLike(words[i - 1] ?? '') || notVerbs.has(words[i - 1])) return false
+  for (let k = i - 2; k >= i - 4 && k >= 0; k--) if (pluralDeterminers.has(words[k])) return opensClause(words, k)
+  return false
+}
+// "the findings of my thesis was": a plural, "of" and a short phrase before "is/was/has".
+function pluralOfTrigger(words: readonly string[], i: number): number {
+  if (!(words[i] in singularVerbs)) return -1
+  for (let k = i - 2; k >= i - 4 && k >= 2; k--) {
+    if (words[k] === '') return -1
+    if (words[k] !== 'of') continue
+    const n = k - 1
+    if (!pluralLike(words[n]) || notVerbs.has(words[n]) || quantityNouns.has(words[n])) return -1
+    for (let d = n - 1; d >= n - 3 && d >= 0; d--) if (pluralDeterminers.has(words[d])) return opensClause(words, d) ? n : -1
+    return -1
+  }
+  return -1
+}
+/** Whether the word at k opens a clause: first, after punctuation, or after a conjunction. */
+function opensClause(words: readonly string[], k: number): boolean {
+  return k === 0 || words[k - 1] === '' || clauseOpeners.has(words[k - 1])
+}
+// "my advisor always remind": a determiner, a noun, an adverb and a word that may be a bare verb.
+function nounAdverbTrigger(words: readonly string[], i: number): boolean {
+  if (!adverbs.has(words[i]) || !pluralDeterminers.has(words[i - 2] ?? '') || !opensClause(words, i - 2)) return false
+  const n = words[i - 1] ?? ''
+  const v = words[i + 1] ?? ''
+  return /^[a-z]{3,}$/.test(n) && !n.endsWith('s') && !collectives.has(n) && /^[a-z]{2,}$/.test(v) && !/(s|ed|ing|ly|en)$/.test(v) && !notVerbs.has(v) && !pastForms.has(v) && !participles.has(v)
+}
+
 function wanted(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? []
-  for (let i = 0; i < words.length; i++) if (relativeTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
+  const words = text.toLowerCase().match(/[a-z']+|\d+/g) ?? []
+  for (let i = 0; i < words.length; i++) {
+    if (relativeTrigger(words, i) || relativeBeTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
+    if (bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
+  }
   return false
 }
 
@@ -86,7 +212,7 @@ export default defineRule({
   meta: {
     id: 'grammar-pattern',
     data: [taggerData],
-    description: 'Grammar slips of agreement, tense and number ("the tools that makes", "he always write", "I have wrote", "a valuable feedback")',
+    description: 'Grammar slips of agreement, tense, verb form and word order ("the tools that makes", "he always write", "I have wrote", "I would liked", "there is many", "I wonder why am I here")',
     rationale:
       'Slips of agreement and tense are the errors a reader notices without looking for them, and each one costs the writer a little of the care the statement is meant to show. Each pattern is small, carries its exceptions ("news", "series", "let it go", "a good knowledge of"), and is tested on near misses; a part-of-speech tagger (wink-nlp) decides whether a word is a verb or a noun, and runs only on the sentences a cheap word test picks out.',
     defaultLevel: 'warn',
@@ -107,6 +233,7 @@ export default defineRule({
       for (let i = 0; i < t.length; i++) {
         if (t[i].kind !== 'word') continue
         if (relativeTrigger(words, i)) relativeAgreement(doc, t, i, tags(), report)
+        if (relativeBeTrigger(words, i)) relativeBe(doc, t, i, tags(), report)
         const verb = subjectTrigger(words, i)
         if (verb >= 0) subjectVerb(doc, t, i, verb, tags(), report)
         if (eachTrigger(words, i)) eachPlural(doc, t, i, tags(), report)
@@ -114,6 +241,22 @@ export default defineRule({
         uncountableArticle(doc, t, i, report)
         progressiveSpan(doc, sentence, i, report)
         iAnd(doc, t, i, report)
+        const slot = bareSlot(words, i)
+        if (slot >= 0) bareAfterModal(doc, t, i, slot, tags(), report)
+        const bare = beBareTrigger(words, i)
+        if (bare >= 0) beBare(doc, t, i, bare, tags(), report)
+        const ing = ingTrigger(words, i)
+        if (ing >= 0) pronounIng(doc, t, i, ing, tags(), report)
+        if (pluralSubjectTrigger(words, i)) pluralSubject(doc, t, i, i - 1, tags(), report)
+        else {
+          const head = pluralOfTrigger(words, i)
+          if (head >= 0) pluralSubject(doc, t, i, head, tags(), report)
+        }
+        if (nounAdverbTrigger(words, i)) nounAdverbBare(doc, t, i, tags(), report)
+        therePlural(doc, t, i, report)
+        numberOf(doc, t, i, report)
+        yearPreposition(doc, t, i, report)
+        indirectQuestion(doc, sentence, i, report)
       }
     }
   }
@@ -295,5 +438,256 @@ function iAnd(doc: Doc, t: Token[], i: number, report: (r: Report) => void): voi
     start: t[i].start,
     end: t[i + 1].end,
     message: `${quote('I and')} puts the writer first; name the others first and write "... and I"`
+  })
+}
+
+/** A verb's past participle: from the table of irregular verbs, else the regular "-ed". */
+function participleOf(base: string): string {
+  const irregular = baseParticiples.get(base)
+  if (irregular) return irregular
+  if (base.endsWith('e')) return base + 'd'
+  if (/[^aeiou]y$/.test(base)) return base.slice(0, -1) + 'ied'
+  return base + 'ed'
+}
+
+// "I would liked to", "did not went", "decided to went" -> the bare verb.
+function bareAfterModal(doc: Doc, t: Token[], i: number, v: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  // Words between are plain words ("not", an adverb); a capital "May" or "Will" is a name.
+  for (let k = i; k <= v; k++) if (t[k]?.kind !== 'word') return
+  if (t[i].text !== t[i].norm && t[i].sentence.words[0] !== t[i]) return
+  const verb = tagAt(tags, t[v])
+  if (!verb || verb.pos !== 'VERB' || verb.lemma === t[v].norm || !/^[a-z]+$/.test(verb.lemma)) return
+  // A participle as an adjective after "to" in a name or title ("to Advanced Computing") is left alone.
+  if (t[v].text !== t[v].norm) return
+  const what = t[i].norm === 'to' ? `${quote(t[i - 1].text + ' to')}` : quote(doc.text.slice(t[i].start, t[v - 1].end).replace(/\s+(always|also|often|never|usually|still|only|just|really|sometimes|even|rarely|already|actually|ever|recently|first|finally|successfully|personally)$/i, ''))
+  report({
+    start: t[v].start,
+    end: t[v].end,
+    message: `After ${what} the verb takes its bare form; write ${quote(verb.lemma)}, not ${quote(t[v].text)}`,
+    expected: [verb.lemma]
+  })
+}
+
+// "it is make me realise", "are being build" -> a participle or an -ing form.
+function beBare(doc: Doc, t: Token[], i: number, v: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  if (t[v]?.kind !== 'word' || t[v].text !== t[v].norm) return
+  const verb = tagAt(tags, t[v])
+  if (!verb || verb.pos !== 'VERB' || verb.lemma !== t[v].norm) return
+  // "be" as part of a name, or a request ("be sure", "be aware"): only a finite "be" or "being/been".
+  if (t[i].norm === 'be') return
+  const participle = participleOf(verb.lemma)
+  const passive = t[i].norm === 'being' || t[i].norm === 'been'
+  report({
+    start: t[v].start,
+    end: t[v].end,
+    message: passive
+      ? `${quote(t[i].text + ' ' + t[v].text)} needs the participle; write ${quote(participle)}`
+      : `${quote(t[v].text)} cannot follow ${quote(t[i].text)} as it is; write the participle ${quote(participle)}, the -ing form, or drop ${quote(t[i].text)}`,
+    expected: passive ? [participle] : []
+  })
+}
+
+// "while we uncovering" -> "we are uncovering" or "we uncover".
+function pronounIng(doc: Doc, t: Token[], i: number, v: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  if (t[i + 1]?.kind !== 'word' || t[v]?.kind !== 'word') return
+  // "I" as a Roman numeral or a list mark ("Part I Planning") is not the pronoun.
+  if (t[i].norm === 'i' && (t[i].text !== 'I' || t[v].text !== t[v].norm)) return
+  if (t[i].norm !== 'i' && t[i].text !== t[i].norm && t[i].sentence.words[0] !== t[i]) return
+  // After a preposition or a verb the pronoun is no subject of its own ("than I expected": not here).
+  const before = t[i - 1]?.norm ?? ''
+  if (/^(than|as|like|with|without|let|see|saw|watch|watched|hear|heard)$/.test(before) || questionAux.has(before) || modals.has(before) || beAll.has(before)) return
+  const verb = tagAt(tags, t[v])
+  if (!verb || verb.pos !== 'VERB' || verb.lemma === t[v].norm) return
+  const be = t[i].norm === 'i' ? 'am' : t[i].norm === 'he' || t[i].norm === 'she' ? 'is' : 'are'
+  report({
+    start: t[v].start,
+    end: t[v].end,
+    message: `${quote(t[i].text + ' ' + t[v].text)} has no verb; write ${quote(`${t[i].text} ${be} ${t[v].text}`)}, ${quote(`${t[i].text} ${t[i].norm === 'i' ? 'was' : be === 'is' ? 'was' : 'were'} ${t[v].text}`)} or the simple ${quote(t[i].text + ' ' + verb.lemma)}`
+  })
+}
+
+// "my research interests is" -> "are".
+function pluralSubject(doc: Doc, t: Token[], i: number, n: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  if (t[n]?.kind !== 'word' || t[n].text !== t[n].norm) return
+  // The determiner opens the subject: after a preposition or "one of" the plural belongs to a longer phrase.
+  let d = n - 1
+  while (d >= n - 3 && d >= 0 && t[d].kind === 'word' && !pluralDeterminers.has(t[d].norm)) d--
+  if (d < 0 || t[d].kind !== 'word' || !pluralDeterminers.has(t[d].norm)) return
+  // Only a subject that opens a clause: after a preposition, a verb or "one of" the plural
+  // belongs to a longer phrase ("the desire sparked during those years was").
+  const before = t[d - 1]
+  if (before && before.kind === 'word' && !clauseOpeners.has(before.norm)) return
+  if (before && before.kind === 'word' && before.norm === 'that' && /^(of|all|one|each)$/.test(t[d - 2]?.norm ?? '')) return
+  const noun = tagAt(tags, t[n])
+  if (!noun || noun.pos !== 'NOUN' || noun.lemma === t[n].norm) return
+  for (let k = d + 1; k < n; k++) {
+    const m = tagAt(tags, t[k])
+    if (!m || (m.pos !== 'ADJ' && m.pos !== 'NOUN') || t[k].text !== t[k].norm) return
+  }
+  // Between the plural's "of" and the verb: plain words only, none of them a verb ("the results of
+  // the tests we ran was" is left alone: too far to be sure).
+  for (let k = n + 2; k < i; k++) {
+    const m = tagAt(tags, t[k])
+    if (pluralDeterminers.has(t[k].norm)) continue
+    if (t[k].kind !== 'word' || !m || m.pos === 'VERB' || m.pos === 'AUX' || m.pos === 'PRON' || m.pos === 'SCONJ' || m.pos === 'CCONJ' || t[k].norm === 'of') return
+  }
+  const right = singularVerbs[t[i].norm]
+  report({
+    start: t[i].start,
+    end: t[i].end,
+    message: `${quote(t[i].text)} does not agree with the plural ${quote(doc.text.slice(t[d].start, t[n].end))}; write ${quote(right)}`,
+    expected: [right]
+  })
+}
+
+// "my advisor always remind me" -> "reminds".
+function nounAdverbBare(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  const d = i - 2
+  const n = i - 1
+  const v = i + 1
+  if (t[d]?.kind !== 'word' || t[n]?.kind !== 'word' || t[v]?.kind !== 'word' || t[n].text !== t[n].norm) return
+  // Only a subject that opens a clause: "the idea my advisor always ..." is left alone.
+  const before = t[d - 1]
+  if (before && before.kind === 'word' && !clauseOpeners.has(before.norm)) return
+  const noun = tagAt(tags, t[n])
+  const verb = tagAt(tags, t[v])
+  if (!noun || noun.pos !== 'NOUN' || noun.lemma !== t[n].norm || !verb || verb.pos !== 'VERB' || verb.lemma !== t[v].norm) return
+  if (t[v + 1]?.kind === 'punct' && t[v + 1].norm === '?') return
+  const third = thirdPerson(t[v].text)
+  report({
+    start: t[v].start,
+    end: t[v].end,
+    message: `${quote(t[v].text)} does not agree with ${quote(doc.text.slice(t[d].start, t[n].end))}; write ${quote(third)}`,
+    expected: [third]
+  })
+}
+
+// "there is many reasons" -> "there are".
+function therePlural(doc: Doc, t: Token[], i: number, report: (r: Report) => void): void {
+  const w = t[i].norm
+  if (w !== 'there' && w !== "there's") return
+  let j = i + 1
+  let verbEnd = i
+  let right: string
+  if (w === "there's") right = 'there are'
+  else if (t[j]?.norm === 'is' || t[j]?.norm === 'was') {
+    right = t[j].norm === 'is' ? 'are' : 'were'
+    verbEnd = j++
+  } else if (t[j]?.norm === 'has' && t[j + 1]?.norm === 'been') {
+    right = 'have been'
+    verbEnd = j + 1
+    j += 2
+  } else return
+  if (thereAdverbs.has(t[j]?.norm ?? '')) j++
+  const q = t[j]
+  if (!q || q.kind !== 'word' || !pluralQuantities.test(q.norm)) return
+  // "there is 20% ..." or "there was 1" are not plural counts.
+  const after = t[j + 1]
+  if (after && (after.norm === '%' || after.norm === 'percent' || after.norm === 'per' || after.norm === '.' && /^\d/.test(t[j + 2]?.norm ?? ''))) return
+  const start = w === "there's" ? t[i].start : t[i + 1].start
+  const actual = doc.text.slice(start, t[verbEnd].end)
+  const fixed = w === "there's" ? (t[i].text[0] === 'T' ? 'There are' : 'there are') : right
+  report({
+    start,
+    end: t[verbEnd].end,
+    message: `${quote(actual)} does not agree with the plural ${quote(q.text + ' ...')}; write ${quote(fixed)}`,
+    expected: [fixed]
+  })
+}
+
+// "6 million of students" -> "6 million students".
+function numberOf(doc: Doc, t: Token[], i: number, report: (r: Report) => void): void {
+  if (!bigNumbers.has(t[i].norm) || t[i + 1]?.norm !== 'of') return
+  const before = t[i - 1]
+  if (!before || !numberWords1.test(before.norm)) return
+  const next = t[i + 2]
+  if (!next || next.kind !== 'word' || ofDeterminers.has(next.norm)) return
+  report({
+    start: t[i].start,
+    end: t[i + 1].end,
+    message: `After a number, ${quote(t[i].text)} takes no ${quote('of')}; write ${quote(`${t[i].text} ${next.text}`)} (but "${t[i].text} of the ...")`,
+    expected: [t[i].text]
+  })
+}
+
+// "At 2015, I joined" -> "In 2015".
+function yearPreposition(doc: Doc, t: Token[], i: number, report: (r: Report) => void): void {
+  if (t[i].norm !== 'at' && t[i].norm !== 'on') return
+  const y = t[i + 1]
+  if (!y || !/^(19|20)\d\d$/.test(y.norm)) return
+  // "at 2015 prices", "on 2019 data": the year is a modifier; "on 12 May 2019" has no year next.
+  const after = t[i + 2]
+  if (after && after.kind === 'word' && !prepositions.has(after.norm) && !clauseOpeners.has(after.norm) && !/^(i|we|he|she|they|my|our)$/.test(after.norm)) return
+  if (after && /^[-–/]$/.test(after.norm)) return
+  const fixed = t[i].text[0] === t[i].text[0].toUpperCase() ? 'In' : 'in'
+  report({
+    start: t[i].start,
+    end: t[i].end,
+    message: `A year takes ${quote('in')}: write ${quote(`${fixed} ${y.text}`)}`,
+    expected: [fixed]
+  })
+}
+
+/** The verb after "do/does/did" in the tense the auxiliary carried: "decide" after "does" is "decides". */
+function tensed(aux: string, verb: Token | undefined): string {
+  if (!verb || verb.kind !== 'word') return '...'
+  if (aux === 'does') return thirdPerson(verb.text)
+  if (aux === 'did') return `(the past of ${verb.text})`
+  return verb.text
+}
+
+// "I wonder why am I here." -> "why I am here": inside a statement, a question keeps statement order.
+function indirectQuestion(doc: Doc, sentence: Sentence, i: number, report: (r: Report) => void): void {
+  const t = sentence.tokens
+  if (!whWords.has(t[i].norm) || i === 0 || sentence.terminal === '?' || sentence.terminal === null) return
+  const aux = t[i + 1]
+  const subject = t[i + 2]
+  if (!aux || !subject || !questionAux.has(aux.norm)) return
+  // With "do" any subject shows the question order ("how does a compiler decide"); with "is" a
+  // noun phrase may be the complement ("what is the best approach"), so only a pronoun counts.
+  let subjectEnd = subject
+  if (doForms.has(aux.norm) && /^(a|an|the|my|our|this|these|those|their|his|her|its|your)$/.test(subject.norm) && t[i + 3]?.kind === 'word') subjectEnd = t[i + 3]
+  else if (!questionSubjects.has(subject.norm)) return
+  else if (subject.norm === 'i' ? subject.text !== 'I' : subject.text !== subject.norm) return
+  // A question quoted or introduced by a colon or dash keeps its order; so does "what have you".
+  const before = t[i - 1]
+  if (before.kind === 'punct' && /^[:"“‘'—–(,;]$/.test(before.norm)) return
+  if (t[i].norm === 'what' && aux.norm === 'have' && subject.norm === 'you') return
+  // "how is it that", "what is it about": the cleft keeps the order of a question.
+  if (subject.norm === 'it' && /^(that|about|like)$/.test(t[i + 3]?.norm ?? '')) return
+  // Inside a question mark anywhere in the sentence, the writer asked a question.
+  if (t.some((x) => x.kind === 'punct' && x.norm === '?')) return
+  const subjectText = doc.text.slice(subject.start, subjectEnd.end)
+  if (doForms.has(aux.norm)) {
+    report({
+      start: t[i].start,
+      end: subjectEnd.end,
+      message: `Inside a statement a question keeps statement order: drop ${quote(aux.text)} and write ${quote(`${t[i].text} ${subjectText} ${tensed(aux.norm, t[t.indexOf(subjectEnd) + 1])}`)}, not ${quote(doc.text.slice(t[i].start, subjectEnd.end))}`
+    })
+    return
+  }
+  const fixed = `${t[i].text} ${subjectText} ${aux.text}`
+  report({
+    start: t[i].start,
+    end: subjectEnd.end,
+    message: `Inside a statement a question keeps statement order: write ${quote(fixed)}, not ${quote(doc.text.slice(t[i].start, subjectEnd.end))}`,
+    expected: [fixed]
+  })
+}
+
+// "the dashboards that was used" -> "were".
+function relativeBe(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  const n = i - 1
+  if (t[n]?.kind !== 'word' || t[i + 1]?.kind !== 'word' || t[n].text !== t[n].norm) return
+  // After a preposition the relative may belong to an earlier noun ("one of the tools that is").
+  for (let k = n - 1; k >= Math.max(0, n - 4) && t[k].kind === 'word' && t[k].norm !== 'and' && t[k].norm !== 'or'; k--) if (prepositions.has(t[k].norm) && t[k].norm !== 'to') return
+  const noun = tagAt(tags, t[n])
+  if (!noun || noun.pos !== 'NOUN' || noun.lemma === t[n].norm) return
+  const right = singularVerbs[t[i + 1].norm]
+  report({
+    start: t[i + 1].start,
+    end: t[i + 1].end,
+    message: `${quote(t[i + 1].text)} does not agree with the plural ${quote(t[n].text)}; write ${quote(right)}`,
+    expected: [right]
   })
 }

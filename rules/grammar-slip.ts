@@ -262,13 +262,18 @@ function sameClause(t: Token[], from: number, to: number): boolean {
   return true
 }
 
+const itsBefore = new Set(['the', 'a', 'of', 'in', 'on', 'for', 'with', 'from', 'by', 'into', 'through', 'within', 'under', 'among', 'between', 'at', 'during', 'throughout', 'via', 'expand', 'improve', 'increase', 'reduce'])
+
 // "the lab and it's members" -> "its".
 function itsPossessive(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
   for (let i = 0; i + 1 < t.length; i++) {
-    if (t[i].norm !== "it's" || t[i + 1].kind !== 'word' || !itsNouns.has(t[i + 1].norm)) continue
+    if (t[i].norm !== "it's" || t[i + 1]?.kind !== 'word') continue
+    // After a determiner or a preposition "it's" can only be the possessive: "the it's goals", "of it's staff".
+    const afterFunctionWord = i > 0 && t[i - 1].kind === 'word' && itsBefore.has(t[i - 1].norm)
+    if (!afterFunctionWord && !itsNouns.has(t[i + 1].norm)) continue
     // A cleft sentence: "it's members of the public who benefit".
-    if (t[i + 1].norm !== 'own' && ['of', 'who', 'that', 'which'].includes(t[i + 2]?.norm ?? '')) continue
+    if (!afterFunctionWord && t[i + 1].norm !== 'own' && ['of', 'who', 'that', 'which'].includes(t[i + 2]?.norm ?? '')) continue
     const fix = sameCase(t[i].text, 'its')
     found.push({start: t[i].start, end: t[i].end, message: `${quote(t[i].text)} means "it is"; write ${quote(fix)} for the possessive`, expected: [fix]})
   }
