@@ -48,6 +48,7 @@ export default defineRule({
 
     for (const block of doc.blocks) {
       bracketNotes(text, block, add)
+      if (isTex) markdownMarks(text, block, add)
       const last = block.tokens[block.tokens.length - 1]
       // A paragraph that stops at a comma: the writer meant to go on ("..., AXI/APB protocols,").
       const s = block.sentences[block.sentences.length - 1]
@@ -92,6 +93,17 @@ function noteMessage(actual: string): string {
 }
 
 const wordsOf = (inner: string) => inner.toLowerCase().replace(/\u2019/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean)
+
+// "**too cute**" in a .tex file: Markdown marks print as asterisks there; most are a comment the
+// writer left on their own words.
+function markdownMarks(text: string, block: Block, add: Add): void {
+  const source = text.slice(block.start, block.end)
+  for (const m of source.matchAll(/(?<![*\\])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?!\*)/g)) {
+    if (!/\p{L}{2}/u.test(m[1])) continue
+    const start = block.start + m.index!
+    add(start, start + m[0].length, `${short(m[0])} is Markdown in a LaTeX file and prints with its asterisks; if it is a note to yourself delete it, else write \\textbf{${m[1].length > 30 ? '...' : m[1]}}`)
+  }
+}
 
 // [reword this?], (confirm dates with Raj), [add a second example], [citation needed].
 function bracketNotes(text: string, block: Block, add: Add): void {
@@ -172,10 +184,30 @@ function partNote(text: string, words: Token[], endToken: Token, terminal: boole
     if (isNote && !strong.has(first) && terminal && /^\p{Lu}/u.test(rest[0].text) && i === 0 && !hasTime) isNote = false
   } else if ((first === 'need' || first === 'needs') && tail[0] === 'to' && verbs.has(tail[1] ?? '')) isNote = true
   else if (first === 'more' && tail.includes('here')) isNote = true
+  else if (writerPutsOff(rest.map((w) => w.norm))) isNote = true
   if (!isNote) return
   const s = words[0].start
   const e = endToken.kind === 'punct' && endToken.end - s < 200 ? endToken.end : words[words.length - 1].end
   add(s, e, noteMessage(text.slice(s, e)))
+}
+
+// "I'll need to get creative here", "we should add more later": the writer telling themselves to
+// come back, a subject and "need/should/must/have to" with an editing verb and "here/later".
+function writerPutsOff(words: string[]): boolean {
+  if (words.length > 12) return false
+  let k = 0
+  if (!/^(i|i'll|we|we'll|i'd|we'd)$/.test(words[k++] ?? '')) return false
+  if (/^(should|must)$/.test(words[k] ?? '')) k++
+  else {
+    if (/^(will|still|really)$/.test(words[k] ?? '')) k++
+    if (!/^(need|needs|have|got)$/.test(words[k] ?? '')) return false
+    k++
+    if (words[k++] !== 'to') return false
+  }
+  if (!verbs.has(words[k] ?? '')) return false
+  // The time ends the note: "I should mention here that ..." is the statement speaking.
+  const lastWord = words[words.length - 1].replace(/\.+$/, '')
+  return words.length > k + 1 && /^(here|later|tbd|asap)$/.test(lastWord)
 }
 
 // "blah blah", "balabala": filler standing for text not yet written.

@@ -14,6 +14,12 @@ describe('draft-note', () => {
     expect((await found(tex, 'tex')).map((m) => m.actual)).toEqual(['\\cite{}', '[add the numbers]'])
   })
 
+  it('flags Markdown bold in LaTeX, which prints its asterisks, not math or a real \\textbf', async () => {
+    const tex = '\\documentclass{article}\n\\begin{document}\nI kept asking what I was doing, not the idle **too cute** kind of question.\nThe power $a**b$ and \\textbf{bold words} stay, and so does a footnote mark*.\n\\end{document}\n'
+    expect((await found(tex, 'tex')).map((m) => m.actual)).toEqual(['**too cute**'])
+    expect(await found('I kept asking, not the idle **too cute** kind of question.\n')).toEqual([])
+  })
+
   it('flags prose after the signature of a letter, not the contact lines under the name', async () => {
     const text = 'Dear Hiring Manager,\n\nI am applying for the analyst role, and my CV is attached for your review.\n\nBest regards,\nPriya Nair\nhttps://priya.dev\n\nI also want to mention that I led the data club for two years at Leeds.\n'
     expect((await found(text, 'md', 'cover-letter')).map((m) => m.actual)).toEqual(['I also want to mention that I led the data club for two years at Leeds.'])
