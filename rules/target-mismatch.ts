@@ -1,5 +1,7 @@
 import {defineRule} from '../src/core/rule.ts'
-import {mentionKinds, mentionsIn, namesTarget, resolveTarget, sentenceUnits, type Mention, type Target, type Unit} from './data/institutions.ts'
+import {mentionKinds, mentionsIn, namesTarget, resolveTarget, sentenceUnits, type InstitutionKind, type Mention, type Target, type Unit} from './data/institutions.ts'
+import type {Doc, ResolvedSettings} from '../src/core/types.ts'
+import type {Report} from '../src/core/rule.ts'
 import {quote} from './util.ts'
 
 // How a sentence uses a name. `future`: the place the writer wants to go ("apply to X", "join X",
@@ -295,6 +297,66 @@ function destination(target: Target): string {
   return target.kind === 'company' ? 'company you want to join' : 'school you are applying to'
 }
 
+/** A destination named in the text: a known school or company where a target stands. */
+interface Destination {
+  mention: Mention
+  actual: string
+  line: number
+}
+
+// With no target set, the text itself says where it is going: the names that stand where a
+// target belongs ("apply to the PhD program at Princeton", "Dear Stripe team", "Yale's faculty
+// would"). When they name two places, the one named most often (or first) is taken as the target
+// and the others are flagged, saying what was inferred and from where.
+function inferred(doc: Doc, settings: ResolvedSettings, report: (r: Report) => void): void {
+  const all: Array<Destination & {kinds: InstitutionKind[]}> = []
+  for (const sentence of doc.sentences) {
+    const units = sentenceUnits(sentence)
+    const mentions = mentionsIn(sentence, units)
+    if (mentions.length === 0) continue
+    for (const {mention, use, slot} of judge(units, mentions)) {
+      if (use !== 'future' || slot === 'none' || (mention.form.place && slot !== 'strong') || embedded(units, mention)) continue
+      if (mention.form.institutions.length === 0) continue
+      // "After my PhD I want to work at Google": a career plan, not this application.
+      if (settings.kind !== 'cover-letter' && careerPlan(units)) continue
+      all.push({mention, actual: doc.text.slice(mention.start, mention.end), line: lineOf(doc.text, mention.start), kinds: mentionKinds(mention, 'university')})
+    }
+  }
+  // A statement goes to a school; a letter to a company, or to a school for a post there.
+  const companies = all.filter((d) => d.kinds.includes('company')).length
+  const wanted: InstitutionKind = settings.kind === 'cover-letter' && companies * 2 >= all.length ? 'company' : 'university'
+  const found = all.filter((d) => d.kinds.includes(wanted))
+  if (found.length < 2) return
+  const groups: Array<{target: Target; members: Destination[]}> = []
+  for (const d of found) {
+    const group = groups.find((g) => namesTarget(d.mention, g.target))
+    if (group) group.members.push(d)
+    else groups.push({target: resolveTarget(d.actual), members: [d]})
+  }
+  if (groups.length < 2) return
+  // The most named; on a tie, the first.
+  const main = groups.reduce((best, g) => (g.members.length > best.members.length ? g : best))
+  const evidence = main.members[0]
+  const letter = settings.kind === 'cover-letter' ? 'letter' : 'statement'
+  for (const g of groups) {
+    if (g === main) continue
+    for (const d of g.members) {
+      report({
+        start: d.mention.start,
+        end: d.mention.end,
+        message: `${quote(d.actual)} is named as the ${wanted === 'company' ? 'company you want to join' : 'school you are applying to'}, but this ${letter} names ${quote(evidence.actual)} as its target ${main.members.length === 2 ? 'twice' : main.members.length > 2 ? `${main.members.length} times` : 'first'} (line ${evidence.line}); check for text pasted from another application, or set \`target\` to say which is meant`,
+        expected: [evidence.actual]
+      })
+    }
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
 /** Another institution named where the target should be. */
 export default defineRule({
   meta: {
@@ -304,6 +366,7 @@ export default defineRule({
       'Naming the wrong school ("I look forward to joining the faculty at Cornell" in a statement for Princeton) is the classic sign of text pasted from another application; admissions counsellors list "School A is my ideal school because..." in an essay to School B among the mistakes that sink an application (posts to the NACAC counsellors\' list collected on the Not Just Admissions blog, 2007). ' +
       'A name is flagged when it is a known university (the Hipo university-domains list plus curated short forms such as CMU, ETH, UCLA) or a well-known company or lab, is not the target or one of its forms, and stands where the target belongs in a sentence about what the writer will do: after "apply to", "join", "attend", "why" or "at" ("I hope to join the faculty at X"), as a possessive ("X\'s program is the ideal place"), or as the subject of "would", "will" or "is the right place" ("the faculty at X would help me grow"). ' +
       'The writer\'s own history is never flagged: a name after "my"/"our" or in a past-tense clause ("I interned at Google", "my advisor at IIT Bombay", "graduated from"), or a present one ("I am a student at X"). Neither is someone else\'s ("Prof. Lee\'s work at Stanford", "researchers from MIT"), nor a company in a statement for a university (a career plan) or a university in a letter to a company. ' +
+      'With no target set, the text says where it is going: the names that stand where a target belongs are gathered, the one named most often (the first on a tie) is taken as the target, and each other one is flagged with what was inferred and the line it came from; set `target` to settle it. ' +
       'When several files are linted together, a file that names another file\'s target where a target could stand, in any tense but the writer\'s own history, is flagged too ("Stanford\'s faculty lead the field" in the Princeton file when another file is for Stanford).',
     defaultLevel: 'error',
     fix: 'suggest',
@@ -315,7 +378,10 @@ export default defineRule({
   },
   check({doc, settings, report}) {
     const text = settings.target?.trim()
-    if (!text) return
+    if (!text) {
+      inferred(doc, settings, report)
+      return
+    }
     const target = resolveTarget(text)
     if (target.forms.length === 0) return
     // Another file's target that is also this one's ("UC" and "UCLA") is not another target.

@@ -182,4 +182,32 @@ describe('target-mismatch', () => {
       ['target-mismatch', 'Yale', 7, 16]
     ])
   })
+
+  describe('with no target set', () => {
+    it('takes the destination named most often as the target, flags the other, and says what it inferred', async () => {
+      const text = 'I am applying to the PhD program at Princeton.\n\nPrinceton\'s theory group would help me grow.\n\nI look forward to joining the faculty at Cornell.\n'
+      const result = (await findings(text, {})).filter((r) => r.ruleId === 'target-mismatch')
+      expect(result.map((r) => [r.actual, r.offset, r.expected])).toEqual([['Cornell', text.indexOf('Cornell'), ['Princeton']]])
+      expect(result[0].message).toBe('`Cornell` is named as the school you are applying to, but this statement names `Princeton` as its target twice (line 1); check for text pasted from another application, or set `target` to say which is meant')
+    })
+
+    it('flags a second company in a letter, and takes the first on a tie', async () => {
+      const text = 'Dear Stripe team,\n\nI would love to build payment infrastructure, and I am eager to contribute to Adyen\'s mission.\n'
+      const result = (await findings(text, {kind: 'cover-letter'})).filter((r) => r.ruleId === 'target-mismatch')
+      expect(result.map((r) => r.actual)).toEqual(['Adyen'])
+      expect(result[0].message).toContain('names `Stripe` as its target first (line 1)')
+    })
+
+    const quiet = [
+      'I am applying to Princeton. I did my bachelor\'s at Anna University, and I interned at Google.',
+      'I hope to join Princeton. After my PhD, I hope to join Google Research.',
+      "I hope to join Princeton. Prof. Smith's work at Stanford on program repair drew me to the field.",
+      'I look forward to joining the faculty at Cornell.'
+    ]
+    for (const text of quiet) {
+      it(`is quiet on ${JSON.stringify(text)}`, async () => {
+        expect((await findings(text, {})).filter((r) => r.ruleId === 'target-mismatch')).toEqual([])
+      })
+    }
+  })
 })
