@@ -115,8 +115,10 @@ function isBenchmark(t: Token): boolean {
   return t.kind === 'word' && (/\p{Ll}\p{Lu}/u.test(t.text) || /^\p{Lu}[\p{Lu}\d-]{2,}$/u.test(t.text) || hasDigit(t))
 }
 
+const functionWords = new Set(['we', 'the', 'a', 'an', 'in', 'on', 'at', 'it', 'this', 'that', 'my', 'our', 'he', 'she', 'they', 'and', 'but', 'so', 'then', 'there', 'i'])
 function isName(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && t.norm !== 'i' && t !== t.sentence.words[0]
+  // A function word with a capital opens a sentence the splitter missed ("a rover.We tested").
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && t.norm !== 'i' && t !== t.sentence.words[0] && !functionWords.has(t.norm)
 }
 
 function hasDigit(t: Token): boolean {
@@ -146,14 +148,27 @@ function namesPerson(after: Token[]): boolean {
   return false
 }
 
-// "multiple projects": quiet when the sentence or the next gives a number or a name.
+// "multiple projects": quiet when what follows in the sentence, or the next sentence, gives a
+// number or a name. A name before the count says where, not what ("At Pune Institute of
+// Technology I worked on multiple projects"), and a stand-in ("Company Y", "Professor ABC") names
+// nothing.
 function countedNearby(match: PhraseMatch): boolean {
   const sentence = match.tokens[0].sentence
-  const inside = new Set(match.tokens)
+  const end = match.tokens[match.tokens.length - 1].end
   const sentences = sentence.block.sentences
   const next = sentences[sentences.indexOf(sentence) + 1]
-  const tokens = [...sentence.tokens.filter((t) => !inside.has(t)), ...(next?.tokens ?? [])]
-  return tokens.some((t) => (hasDigit(t) && !/^(19|20)\d\d$/.test(t.norm)) || quantities.has(t.norm) || (isName(t) && t.norm.length > 1))
+  const tokens = [...sentence.tokens.filter((t) => t.start >= end), ...(next?.tokens ?? [])]
+  return tokens.some((t, k) => (hasDigit(t) && !/^(19|20)\d\d$/.test(t.norm)) || quantities.has(t.norm) || (isName(t) && t.norm.length > 1 && !standIn(tokens, k)))
+}
+
+const standIns = /^(xyz|abc|xxx|xxxx|xx|abcd|pqr|x|y|z)$/
+const standInHeads = new Set(['university', 'college', 'institute', 'school', 'company', 'corp', 'inc', 'lab', 'laboratory', 'professor', 'prof', 'dr', 'startup', 'firm', 'group', 'organization', 'organisation', 'department', 'hospital', 'bank'])
+/** Whether a capitalised word is a stand-in, or the head word that a stand-in follows or precedes. */
+function standIn(tokens: Token[], k: number): boolean {
+  const t = tokens[k]
+  if (standIns.test(t.norm)) return true
+  if (!standInHeads.has(t.norm)) return false
+  return standIns.test(tokens[k + 1]?.norm ?? '') || standIns.test(tokens[k - 1]?.norm ?? '')
 }
 
 // "a well-known company, Infosys," "a large bank (HSBC)", "a startup called Loom".
