@@ -199,7 +199,7 @@ function wanted(text: string): boolean {
   const words = text.toLowerCase().match(/[a-z']+|\d+/g) ?? []
   for (let i = 0; i < words.length; i++) {
     if (relativeTrigger(words, i) || relativeBeTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
-    if (bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
+    if (meAndTrigger(words, i) || bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
   }
   return false
 }
@@ -230,6 +230,7 @@ export default defineRule({
         tagged ??= taggerData.get()(doc.text.slice(sentence.start, sentence.end)).map((w) => ({...w, start: w.start + sentence.start}))
         return tagged
       }
+      gerundSubject(doc, sentence, report)
       for (let i = 0; i < t.length; i++) {
         if (t[i].kind !== 'word') continue
         if (relativeTrigger(words, i)) relativeAgreement(doc, t, i, tags(), report)
@@ -241,6 +242,7 @@ export default defineRule({
         uncountableArticle(doc, t, i, report)
         progressiveSpan(doc, sentence, i, report)
         iAnd(doc, t, i, report)
+        if (meAndTrigger(words, i)) meAnd(doc, t, i, tags(), report)
         const slot = bareSlot(words, i)
         if (slot >= 0) bareAfterModal(doc, t, i, slot, tags(), report)
         const bare = beBareTrigger(words, i)
@@ -364,7 +366,9 @@ const modalsAndDo = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could
 // Adjectives in -ing that stand before a noun; other -ing words there are verbs ("an undergraduate doing research").
 const ingAdjectives = new Set(['interesting', 'exciting', 'challenging', 'promising', 'pioneering', 'outstanding', 'ongoing', 'groundbreaking', 'amazing', 'inspiring', 'rewarding', 'demanding', 'encouraging', 'lasting', 'thriving', 'cutting-edge'])
 const uncountableNext = new Set(['of', 'on', 'in', 'for', 'at', 'about', 'from', 'to', 'and', 'that', 'which', 'with', 'is', 'was', 'by', 'during', 'regarding', 'into', 'as'])
-const notAdjectives = new Set(['lot', 'bit', 'piece', 'great', 'good', 'little', 'few', 'kind', 'sort', 'type', 'form', 'part'])
+// Uncountable nouns that "a piece of" counts; "a piece of importance" is no English.
+const pieceable = new Set(['research', 'feedback', 'advice', 'information', 'equipment', 'homework', 'evidence', 'software', 'hardware', 'machinery', 'furniture', 'luggage', 'baggage', 'news'])
+const notAdjectives = new Set(['lot', 'bit', 'piece', 'little', 'few', 'kind', 'sort', 'type', 'form', 'part'])
 
 // "a valuable feedback on" -> "valuable feedback on": no article before an uncountable noun.
 function uncountableArticle(doc: Doc, t: Token[], i: number, report: (r: Report) => void): void {
@@ -387,7 +391,7 @@ function uncountableArticle(doc: Doc, t: Token[], i: number, report: (r: Report)
     report({
       start: t[i].start,
       end: w.end,
-      message: `${quote(w.text)} is uncountable and takes no ${quote(t[i].text)}; write ${quote(phrase)}, or count it (\`a piece of ${w.norm}\`)`,
+      message: `${quote(w.text)} is uncountable and takes no ${quote(t[i].text)}; write ${quote(phrase)}${pieceable.has(w.norm) ? `, or count it (\`a piece of ${w.norm}\`)` : ''}`,
       expected: [phrase]
     })
     return
@@ -422,6 +426,57 @@ function progressiveSpan(doc: Doc, sentence: Sentence, i: number, report: (r: Re
       end: ing.end,
       message: `${quote(doc.text.slice(start, ing.end))} is present progressive, which does not go with ${quote(doc.text.slice(t[k].start, spanEnd))}; write ${quote(`${have} ${ing.text}`)}`,
       expected: /^(am|is|are)$/.test(be) ? [`${have} ${doc.text.slice(t[i + 1].start, ing.end)}`] : []
+    })
+    return
+  }
+}
+
+// "By leading the group, me and my team managed" -> "my team and I": "me" as a subject.
+function meAndTrigger(words: readonly string[], i: number): boolean {
+  return words[i] === 'me' && words[i + 1] === 'and' && (i === 0 || words[i - 1] === '') && /^(my|our|a|two|three|several|some|the|his|her|their|another|other|fellow)$/.test(words[i + 2] ?? '')
+}
+function meAnd(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  // A subject: a finite verb follows the noun phrase before any punctuation ("Three of us went,
+  // me and my brothers." has none).
+  for (let k = i + 3; k < t.length && k <= i + 7; k++) {
+    if (t[k].kind !== 'word') return
+    const tag = tagAt(tags, t[k])
+    if (!tag) return
+    if (tag.pos === 'VERB' || tag.pos === 'AUX') {
+      if (/ing$/.test(t[k].norm)) return
+      const others = doc.text.slice(t[i + 2].start, t[k - 1].end)
+      report({
+        start: t[i].start,
+        end: t[k - 1].end,
+        message: `${quote('me')} cannot be the subject; write ${quote(`${others} and I`)}`,
+        expected: [`${/^\p{Lu}/u.test(t[i].text) ? others[0].toUpperCase() + others.slice(1) : others} and I`]
+      })
+      return
+    }
+  }
+}
+
+// "Having diverse peers are valuable" -> "is": a gerund subject is singular. Only gerunds that
+// cannot be adjectives before a noun ("Existing methods are", "Working students are" are right).
+const gerunds = new Set(['having', 'being', 'doing', 'making', 'taking', 'getting', 'giving', 'keeping', 'bringing', 'seeing', 'finding', 'helping', 'meeting', 'knowing', 'becoming'])
+const pluralBe: Record<string, string> = {are: 'is', were: 'was', "aren't": "isn't", "weren't": "wasn't"}
+function gerundSubject(doc: Doc, sentence: Sentence, report: (r: Report) => void): void {
+  const t = sentence.tokens
+  const first = sentence.words[0]
+  if (!first || t[0] !== first || !gerunds.has(first.norm)) return
+  for (let k = 1; k < t.length && k <= 6; k++) {
+    if (t[k].kind !== 'word' || t[k].norm === 'and' || t[k].norm === 'or' || t[k].norm === 'who' || t[k].norm === 'that' || t[k].norm === 'which') return
+    const right = pluralBe[t[k].norm]
+    if (right === undefined) {
+      if (beAll.has(t[k].norm) || modals.has(t[k].norm) || t[k].norm === 'has' || t[k].norm === 'have') return
+      continue
+    }
+    if (k < 2) return
+    report({
+      start: t[k].start,
+      end: t[k].end,
+      message: `The subject ${quote(doc.text.slice(first.start, t[k - 1].end))} is one activity and takes a singular verb; write ${quote(right)}`,
+      expected: [right]
     })
     return
   }
