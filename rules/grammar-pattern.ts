@@ -242,6 +242,7 @@ export default defineRule({
         uncountableArticle(doc, t, i, report)
         progressiveSpan(doc, sentence, i, report)
         iAnd(doc, t, i, report)
+        roleArticle(doc, t, i, report)
         if (meAndTrigger(words, i)) meAnd(doc, t, i, tags(), report)
         const slot = bareSlot(words, i)
         if (slot >= 0) bareAfterModal(doc, t, i, slot, tags(), report)
@@ -480,6 +481,40 @@ function gerundSubject(doc: Doc, sentence: Sentence, report: (r: Report) => void
     })
     return
   }
+}
+
+// "I am student at", "I worked as software engineer in" -> "a student", "a software engineer": a
+// role that many hold takes an article. Unique posts take none ("was captain of", "as head of").
+const roleNouns = new Set(['student', 'engineer', 'intern', 'member', 'researcher', 'developer', 'volunteer', 'teacher', 'tutor', 'assistant', 'employee', 'participant', 'graduate', 'undergraduate', 'freshman', 'sophomore', 'scientist', 'programmer', 'analyst', 'consultant', 'designer', 'mentor', 'instructor', 'lecturer', 'postdoc', 'trainee', 'apprentice', 'worker', 'technician', 'applicant', 'nurse', 'physician'])
+const roleAfter = new Set(['at', 'in', 'of', 'for', 'with', 'from', 'and', 'on', 'under', 'since', 'during', 'when', 'who'])
+const roleVerbs = new Set(['am', 'is', 'was', 'as', 'become', 'became', 'becoming', "i'm"])
+const notModifier = /^(a|an|the|my|our|his|her|their|your|its|this|that|these|those|each|every|one|no|not|very|also|still|now|then|such|well|much|only|both|just|currently|already|never|always|more|most|part|head|lead|chief|president|chair|director|captain)$/
+function roleArticle(doc: Doc, t: Token[], i: number, report: (r: Report) => void): void {
+  if (!roleVerbs.has(t[i].norm)) return
+  // "such as student feedback", "appointed as lecturer": fixed zero-article uses.
+  const before = t[i - 1]?.norm ?? ''
+  if (t[i].norm === 'as' && /^(such|served|serve|serves|serving|appointed|elected|named|acted|act|acting|designated|nominated|well|same)$/.test(before)) return
+  let j = i + 1
+  while (j <= i + 3 && t[j]?.kind === 'word' && !roleNouns.has(t[j].norm)) {
+    if (notModifier.test(t[j].norm) || t[j].text !== t[j].norm && !/^[A-Z][a-z]*D$|^PhD$|^MS$|^MSc$/.test(t[j].text)) return
+    j++
+  }
+  // "undergraduate researcher", "graduate student": the last of the role words is the noun.
+  while (t[j + 1]?.kind === 'word' && roleNouns.has(t[j + 1].norm)) j++
+  const noun = t[j]
+  if (!noun || noun.kind !== 'word' || !roleNouns.has(noun.norm) || noun.text !== noun.norm) return
+  const after = t[j + 1]
+  if (after && !(after.kind === 'punct' && /^[,.;:)]$/.test(after.norm)) && !(after.kind === 'word' && roleAfter.has(after.norm))) return
+  // A modifier must not be a verb in -ing/-ed that makes "student" a noun of its own clause.
+  const first = t[i + 1]
+  const phrase = doc.text.slice(first.start, noun.end)
+  const article = /^(?:[aeio]|u(?!ni|s[eu])|h(?:onou?r|our))/i.test(phrase) && !/^one/i.test(phrase) ? 'an' : 'a'
+  report({
+    start: first.start,
+    end: noun.end,
+    message: `${quote(noun.text)} is one of many and takes an article; write ${quote(`${article} ${phrase}`)}`,
+    expected: [`${article} ${phrase}`]
+  })
 }
 
 // "I and my friend" -> "my friend and I".
