@@ -113,7 +113,7 @@ function relativeBeTrigger(words: readonly string[], i: number): boolean {
 function subjectTrigger(words: readonly string[], i: number): number {
   if (!subjects.has(words[i]) || bareAfter.has(words[i - 1] ?? '')) return -1
   let j = i + 1
-  if (adverbs.has(words[j])) j++
+  if (adverbs.has(words[j]) || /^[a-z]{3,}ly$/.test(words[j] ?? '')) j++
   const w = words[j]
   if (!w || !/^[a-z]{2,}$/.test(w) || notVerbs.has(w) || adverbs.has(w) || pastForms.has(w) || /(s|ed|ing|ly|en)$/.test(w) || participles.has(w)) return -1
   if (words[i] === 'it' && !itVerbs.has(w)) return -1
@@ -460,11 +460,15 @@ function meAnd(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, repo
 // "Having diverse peers are valuable" -> "is": a gerund subject is singular. Only gerunds that
 // cannot be adjectives before a noun ("Existing methods are", "Working students are" are right).
 const gerunds = new Set(['having', 'being', 'doing', 'making', 'taking', 'getting', 'giving', 'keeping', 'bringing', 'seeing', 'finding', 'helping', 'meeting', 'knowing', 'becoming'])
+const gerundNext = /^(with|on|at|in|for|to|the|a|an|my|our|their|his|her|this|these|those|through|under|alongside|across|abroad|overseas|together|alone|others|people|children|patients)$/
 const pluralBe: Record<string, string> = {are: 'is', were: 'was', "aren't": "isn't", "weren't": "wasn't"}
 function gerundSubject(doc: Doc, sentence: Sentence, report: (r: Report) => void): void {
   const t = sentence.tokens
   const first = sentence.words[0]
-  if (!first || t[0] !== first || !gerunds.has(first.norm)) return
+  if (!first || t[0] !== first) return
+  // A listed gerund, or any -ing word before a preposition or an object ("Working with designers"):
+  // "Working students are" and "Existing methods are" have an adjective there, and are right.
+  if (!gerunds.has(first.norm) && !(/^[a-z]{3,}ing$/.test(first.norm) && gerundNext.test(t[1]?.norm ?? ''))) return
   for (let k = 1; k < t.length && k <= 6; k++) {
     if (t[k].kind !== 'word' || t[k].norm === 'and' || t[k].norm === 'or' || t[k].norm === 'who' || t[k].norm === 'that' || t[k].norm === 'which') return
     const right = pluralBe[t[k].norm]
@@ -718,14 +722,6 @@ function yearPreposition(doc: Doc, t: Token[], i: number, report: (r: Report) =>
   })
 }
 
-/** The verb after "do/does/did" in the tense the auxiliary carried: "decide" after "does" is "decides". */
-function tensed(aux: string, verb: Token | undefined): string {
-  if (!verb || verb.kind !== 'word') return '...'
-  if (aux === 'does') return thirdPerson(verb.text)
-  if (aux === 'did') return `(the past of ${verb.text})`
-  return verb.text
-}
-
 // "I wonder why am I here." -> "why I am here": inside a statement, a question keeps statement order.
 function indirectQuestion(doc: Doc, sentence: Sentence, i: number, report: (r: Report) => void): void {
   const t = sentence.tokens
@@ -749,10 +745,13 @@ function indirectQuestion(doc: Doc, sentence: Sentence, i: number, report: (r: R
   if (t.some((x) => x.kind === 'punct' && x.norm === '?')) return
   const subjectText = doc.text.slice(subject.start, subjectEnd.end)
   if (doForms.has(aux.norm)) {
+    // Where the subject ends and the verb begins needs the whole clause: the message shows the
+    // change on the words it can see.
+    const verbForm = aux.norm === 'does' ? 'with -s' : aux.norm === 'did' ? 'in the past' : 'as it is'
     report({
       start: t[i].start,
       end: subjectEnd.end,
-      message: `Inside a statement a question keeps statement order: drop ${quote(aux.text)} and write ${quote(`${t[i].text} ${subjectText} ${tensed(aux.norm, t[t.indexOf(subjectEnd) + 1])}`)}, not ${quote(doc.text.slice(t[i].start, subjectEnd.end))}`
+      message: `Inside a statement a question keeps statement order: drop ${quote(aux.text)} and put the verb after ${quote(subjectText)} ${verbForm} (${quote(`${t[i].text} ${subjectText} ...`)}), not ${quote(doc.text.slice(t[i].start, subjectEnd.end))}`
     })
     return
   }
