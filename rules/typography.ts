@@ -10,7 +10,7 @@ const letters = /^\p{L}+$/u
 // Two marks where one belongs; runs of three or more are an ellipsis, spaced or not.
 const doubled = new Map([[',,', ','], ['..', '.'], [';;', ';'], ['::', ':'], [',.', '.'], ['.,', ','], [',;', ';'], [';,', ';']])
 // "results.We": a word, a full stop and a capitalised word with no space between.
-const joined = /^(\p{L}*\p{Ll}\p{Ll})([.,;])(\p{Lu}\p{Ll}+)$/u
+const joined = /^(\p{L}*\p{Ll}\p{Ll})([.,;])(\p{Lu}\p{Ll}+|I)$/u
 
 // Verbs (and "struck me") that take a `that` clause with no comma before it.
 const reporting = new Set(['me', 'realised', 'realized', 'realise', 'realize', 'noticed', 'notice', 'found', 'find', 'learned', 'learnt', 'learn', 'believe', 'believed', 'think', 'thought', 'know', 'knew', 'felt', 'feel', 'saw', 'see', 'understood', 'understand', 'discovered', 'discover', 'decided', 'hope', 'hoped', 'said', 'says', 'showed', 'shows', 'show'])
