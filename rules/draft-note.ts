@@ -117,7 +117,9 @@ function bracketNotes(text: string, block: Block, add: Add): void {
     const isNote =
       verbs.has(first) ||
       (square && (/\?$/.test(inner) || first === 'more' || first === 'need' || first === 'needs' || first === 'maybe' || words.at(-1) === 'here' || /^(?:citation|reference|source)s? needed$/.test(words.join(' ')))) ||
-      (!square && (first === 'need' || first === 'needs') && words.some((w) => nouns.has(w) && !pronouns.has(w)))
+      (!square && (first === 'need' || first === 'needs') && words.some((w) => nouns.has(w) && !pronouns.has(w))) ||
+      // "(something about impact)", "[something]": a gap to fill later ("something like patience" is prose).
+      (first === 'something' && (words[1] === 'about' || words[1] === 'on' || words.length === 1))
     if (!isNote) continue
     // A citation key or a year: [Smith 2020], (2021).
     if (/^@|^\d/.test(inner)) continue
@@ -154,7 +156,7 @@ function sentenceNote(text: string, sentence: Sentence, add: Add): void {
   }
 }
 
-const leadIns = new Set(['p.s', 'p.s.', 'ps', 'nb', 'n.b', 'n.b.', 'note', 'notes', 'self', 'to', 'fixme', 'todo', 'tbd', 'need', 'needs', 'more'])
+const leadIns = new Set(['p.s', 'p.s.', 'ps', 'nb', 'n.b', 'n.b.', 'note', 'notes', 'self', 'to', 'fixme', 'todo', 'tbd', 'need', 'needs', 'more', 'this'])
 function mayOpenNote(tokens: Token[], from: number, to: number): boolean {
   for (let k = from, seen = 0; k <= to && seen < 5; k++) {
     const t = tokens[k]
@@ -185,6 +187,12 @@ function partNote(text: string, words: Token[], endToken: Token, terminal: boole
   } else if ((first === 'need' || first === 'needs') && tail[0] === 'to' && verbs.has(tail[1] ?? '')) isNote = true
   else if (first === 'more' && tail.includes('here')) isNote = true
   else if (writerPutsOff(rest.map((w) => w.norm))) isNote = true
+  // "Need a better transition here.", "Needs more examples": short, and about a piece of the draft.
+  else if ((first === 'need' || first === 'needs') && rest.length <= 8 && hasNoun) isNote = true
+  // "This paragraph is too long", "this section needs work": the draft talking about itself.
+  else if (first === 'this' && /^(para|paragraph|sentence|section|intro|introduction|opening|ending|conclusion|part|bit)$/.test(tail[0] ?? '') && (/^(needs|should|feels|reads|sounds|could|seems|might|must)$/.test(tail[1] ?? '') || (tail[1] === 'is' && /^(too|not|weak|long|short|awkward|unclear|clunky|repetitive|boring|wordy|confusing|redundant|off|bad|rough|messy)$/.test(tail[2] ?? ''))) && rest.length <= 12 && !/^(describes|presents|outlines|summarizes|summarises|explains|discusses|shows)$/.test(tail[1] ?? '')) isNote = true
+  // "NOTE: mention the award?": an editing verb after a lead-in.
+  if (!isNote && i > 0 && verbs.has(first) && /^(?:note|notes|todo|fixme|tbd)$/i.test(words[0].norm.replace(/\.$/, '')) && (words[0].text === words[0].text.toUpperCase() || !terminal)) isNote = true
   if (!isNote) return
   const s = words[0].start
   const e = endToken.kind === 'punct' && endToken.end - s < 200 ? endToken.end : words[words.length - 1].end

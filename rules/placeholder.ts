@@ -114,6 +114,10 @@ function scanText(text: string, start: number, end: number, add: Add): void {
   for (const m of source.matchAll(/(?:\\?_){3,}/g)) {
     add(start + m.index!, start + m.index! + m[0].length, `${quote(m[0])} is a blank left to fill in; write the name or the words it stands for`)
   }
+  // "we reached ??? accuracy", "(??)": question marks standing where a word or figure belongs.
+  for (const m of source.matchAll(/(?<=^|[\s(\[])\?{2,}(?=$|[\s)\].,;:%])/g)) {
+    add(start + m.index!, start + m.index! + m[0].length, `${quote(m[0])} stands where a word or a figure belongs; write it`)
+  }
   // "Dear ~," "Dear ...,": a salutation with no one in it.
   for (const m of source.matchAll(/\bDear\s+((?:Dr\.?|Prof\.?|Professor|Mr\.?|Ms\.?|Mrs\.?)\s+)?(~+|\.{3}|…|X{1,3})(?=\s*[,:!]|\s*$)/g)) {
     const s = start + m.index!
@@ -193,6 +197,12 @@ function scanTokens(doc: Doc, add: Add): void {
       }
       if (/^(?:19|20)XX$/.test(w.text)) {
         add(w.start, w.end, `${quote(w.text)} is a stand-in for a year; write the year`)
+        continue
+      }
+      // "by XX%", "X percent": a stand-in for a figure.
+      if (/^X{1,3}$/.test(w.text) && (afterToken?.text === '%' || next?.norm === 'percent') && afterToken?.start === w.end + (afterToken?.text === '%' ? 0 : 1)) {
+        const e = afterToken!.text === '%' ? afterToken!.end : next!.end
+        add(w.start, e, `${quote(doc.text.slice(w.start, e))} is a stand-in for a figure; write the number`)
         continue
       }
       if (w.norm === 'lorem' && next?.norm === 'ipsum') {
