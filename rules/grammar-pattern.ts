@@ -196,7 +196,9 @@ function nounAdverbTrigger(words: readonly string[], i: number): boolean {
 }
 
 function wanted(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z']+|\d+/g) ?? []
+  // Punctuation stands as '' between the words, as in the check, so that the tests that ask for
+  // the start of a clause ("..., me and my team") see it here too.
+  const words = (text.toLowerCase().match(/[a-z']+|\d+|[.,;:!?]/g) ?? []).map((w) => (/^[.,;:!?]$/.test(w) ? '' : w))
   for (let i = 0; i < words.length; i++) {
     if (relativeTrigger(words, i) || relativeBeTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
     if (meAndTrigger(words, i) || bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
