@@ -5,10 +5,10 @@ import {refuseAfterShutdown, type ServerContext} from './context.ts'
 
 /** Answer textDocument/hover. */
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(async (params) => {
+  ctx.connection.onHover(async (params, token) => {
     refuseAfterShutdown(ctx)
     try {
-      const found = await ctx.fresh(params.textDocument.uri)
+      const found = await ctx.fresh(params.textDocument.uri, token)
       if (!found) return null
       const {doc, last} = found
       const offset = toOffset(doc, params.position, last.bom)
