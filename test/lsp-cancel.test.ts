@@ -184,8 +184,9 @@ describe('a worker thread that stops', () => {
     const limited = await startClient({rootDir: workspace, settings: {maxLength: 10_000_000, debounce: 0}, nodeArgs: ['--max-old-space-size=100']})
     try {
       const uri = uriOf('heavy.md')
+      const died = new Promise<never>((_, reject) => limited.child.once('exit', (code, signal) => reject(new Error(`the server stopped (${code ?? signal}): ${limited.stderr().slice(-500)}`))))
       limited.open(uri, big)
-      const ds = await limited.diagnostics(uri, (p) => p.version === 1, 0, 300_000)
+      const ds = await Promise.race([limited.diagnostics(uri, (p) => p.version === 1, 0, 300_000), died])
       expect(ds).toHaveLength(1)
       expect(ds[0]).toMatchObject({severity: 1, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}})
       expect(ds[0].message).toMatch(/^soplint: internal error: the lint worker thread stopped twice linting this document \(.*out of memory\)$/)
@@ -198,8 +199,9 @@ describe('a worker thread that stops', () => {
       expect(seen(await limited.diagnostics(light))).toEqual(cli(small))
       expect(limited.child.exitCode).toBeNull()
       expect(limited.stderr()).not.toMatch(/uncaught|unhandled/i)
-    } finally {
       expect(await limited.shutdown()).toBe(0)
+    } finally {
+      if (limited.child.exitCode === null) limited.child.kill()
     }
   }, 300_000)
 })
