@@ -1,6 +1,7 @@
 // The language server while a long lint runs, spoken to over stdio as an editor would: a document
 // of 2 MB (soplint.maxLength raised) lints for seconds on a worker thread, and meanwhile the server
-// answers hover and code actions and lints other documents; an edit or a close cancels that lint
+// answers hover and code actions and lints other documents (a hover on the big document itself
+// waits for its findings until the client cancels it); an edit or a close cancels that lint
 // (its worker is ended), and nothing of the superseded version is ever published. Times are
 // compared with the time the CLI takes to lint the same document, measured here, never with a
 // fixed number: a loaded machine makes both slower.
@@ -10,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {CancellationTokenSource} from 'vscode-jsonrpc/node'
 import type {CodeAction, Diagnostic, Hover, PublishDiagnosticsParams} from 'vscode-languageserver/node'
 import {bin, soplint} from './helpers.ts'
 import {startClient, type Client} from './lsp-client.ts'
@@ -124,6 +126,17 @@ describe('a long lint does not hold the server up', () => {
     expect(hover?.range).toEqual(hedge.range)
     expect(actions.map((a) => a.title)).toContain('Disable hedge for this paragraph')
     expect(second.map((d) => d.code)).toEqual(expect.arrayContaining(['hedge', 'repeated-word']))
+
+    // A hover on the big document waits for its findings, until the client gives up on it.
+    const source = new CancellationTokenSource()
+    const waiting = client.connection.sendRequest('textDocument/hover', {textDocument: {uri: bigUri}, position: {line: 0, character: 0}}, source.token).then(
+      () => 'answered',
+      (error: {code: number}) => error.code
+    )
+    await sleep(200)
+    source.cancel()
+    expect(await waiting).toBe(-32800)
+    expect(client.published.slice(since).filter((p) => p.uri === bigUri)).toEqual([])
 
     const closed = performance.now()
     client.close(bigUri)

@@ -55,6 +55,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       }
       return actions
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('code actions failed', error)
       return []
     }
@@ -70,6 +71,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       const edit = await fixAllEdit(found.doc, found.last, {uri: found.doc.uri, version: found.doc.version, versioned: versioned()})
       return edit ? {...action, edit} : action
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('resolving a code action failed', error)
       return action
     }

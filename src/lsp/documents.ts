@@ -2,7 +2,7 @@
 // the lint scheduled or running for an older version (a long one's worker thread is ended: see
 // linter.ts); requests that need findings (hover, code actions) get those of the version the
 // editor shows, waiting for its lint, or linting it first if an edit is pending.
-import type {CancellationToken} from 'vscode-languageserver/node'
+import {LSPErrorCodes, ResponseError, type CancellationToken} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Linted, ServerContext} from './context.ts'
 
@@ -32,8 +32,8 @@ export function registerDocuments(ctx: ServerContext): void {
 
   /**
    * The findings for the document as it is now: waits for the lint under way, or lints at once if
-   * one is pending. Undefined when the document is not open, an edit came meanwhile, or the client
-   * cancelled the request.
+   * one is pending. Undefined when the document is not open or an edit came meanwhile; throws
+   * RequestCancelled when the client cancels the request while it waits.
    */
   ctx.fresh = async (uri: string, token?: CancellationToken): Promise<{doc: TextDocument; last: Linted} | undefined> => {
     const doc = documents.get(uri)
@@ -48,6 +48,8 @@ export function registerDocuments(ctx: ServerContext): void {
         ctx.lintNow(uri, state.generation).catch((error) => logError(`cannot lint ${uri}`, error))
       }
       await Promise.race([state.running?.promise, cancelled(token)])
+      // The protocol's answer to a request its client gave up on.
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'soplint: the request was cancelled')
     }
     const last = states.get(uri)?.last
     return last && last.version === doc.version && documents.get(uri) === doc ? {doc, last} : undefined

@@ -1,4 +1,5 @@
 // Hover: the findings under the cursor, narrowest first, with their rule's explanation.
+import {ResponseError} from 'vscode-languageserver/node'
 import {toOffset} from './convert.ts'
 import {hoverFor} from './actions.ts'
 import {refuseAfterShutdown, type ServerContext} from './context.ts'
@@ -20,6 +21,7 @@ export function registerHover(ctx: ServerContext): void {
       const {rules} = await ctx.loadCore()
       return hoverFor(hits, rules, last.bom, !formats || formats.includes('markdown'))
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('hover failed', error)
       return null
     }
