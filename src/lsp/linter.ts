@@ -68,9 +68,10 @@ export interface LinterOptions {
 
 /**
  * A lint of 1,000 words takes 10 to 30 ms, and starting a worker (loading the core from its code
- * cache) 300 to 500 ms; a lint that has run 300 ms is likely to run as long again, so ending it
- * when it is superseded costs less than waiting for it. A text of 250,000 characters (about 40,000
- * words, past the default soplint.maxLength) lints for a second or more from the start.
+ * cache, one warm-up lint) 300 to 500 ms; a lint that has run 300 ms is likely to run as long
+ * again, so ending it when it is superseded costs less than waiting for it. A text of 250,000
+ * characters (about 40,000 words, past the default soplint.maxLength) lints for 300 ms or more
+ * even on a fast machine, so it is a long one from its start.
  */
 const defaults = {maxWorkers: 2, longAfter: 300, longText: 250_000, idleFor: 30_000}
 /** Workers that die before they are ready, in a row, before jobs go to the main thread. */
