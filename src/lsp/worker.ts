@@ -23,7 +23,7 @@ port.on('message', async (job: WorkerJob) => {
   port.postMessage(reply)
 })
 // Lint a short text before saying ready: the first lint loads the rules' data and runs cold, several
-// times slower than the next. The first worker starts with the server, so this is usually done
-// before the editor opens a document; a job that comes sooner waits no longer than it would have.
+// times slower than the next. The first worker starts with the server, while the editor
+// initializes; a job that comes before this is done waits for it, and is then the faster for it.
 await lint('I studied chemistry for four years and then worked in a small laboratory.\n\nThe the results were reviewed by my supervisor.\n').catch(() => {})
 port.postMessage({ready: true} satisfies WorkerReply)
