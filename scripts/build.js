@@ -4,9 +4,10 @@
 //   file, so that it can be compiled from a V8 code cache (src/node/bundle/load-core.ts);
 // - dist/misspellings.txt, dist/dictionary.txt: the spelling rule's lists, read by the core on first use;
 // - dist/core.cache: that cache, made by linting the bundled example once (scripts/code-cache.js);
-// - dist/cli.js, dist/index.js, dist/worker.js and dist/chunks/: the CLI, the public API and the
-//   worker thread as ES modules, split so that `soplint --version` loads only the CLI chunk. Every
-//   import of src/index.ts in them is pointed at src/node/bundle/core.ts, which loads dist/core.cjs;
+// - dist/cli.js, dist/index.js, dist/worker.js, dist/lsp-worker.js and dist/chunks/: the CLI, the
+//   public API, the batch's worker thread and the language server's as ES modules, split so that
+//   `soplint --version` loads only the CLI chunk. Every import of src/index.ts in them is pointed
+//   at src/node/bundle/core.ts, which loads dist/core.cjs;
 // - dist/browser/: the core as ES modules for a browser's Web Worker.
 import {build, transform} from 'esbuild'
 import {execFileSync} from 'node:child_process'
@@ -97,7 +98,7 @@ writeFileSync(coreFile, `// soplint core ${hash}\n${body}`, 'latin1')
 
 await build({
   ...options,
-  entryPoints: {cli: 'src/cli/index.ts', index: 'src/node/bundle/core.ts', worker: 'src/cli/worker.ts'},
+  entryPoints: {cli: 'src/cli/index.ts', index: 'src/node/bundle/core.ts', worker: 'src/cli/worker.ts', 'lsp-worker': 'src/lsp/worker.ts'},
   outdir: 'dist',
   legalComments: 'linked',
   plugins: [...options.plugins, useBundledCore]

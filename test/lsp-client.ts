@@ -41,6 +41,8 @@ export interface Client {
   applied: ApplyWorkspaceEditParams[]
   registrations: Array<{method: string; registerOptions?: unknown}>
   shown: Array<{type: number; message: string}>
+  /** What the server wrote to the client's log (window/logMessage). */
+  logged: string[]
   stderr: () => string
   /** Answer to workspace/applyEdit; the default applies nothing and says it did. */
   onApplyEdit: (params: ApplyWorkspaceEditParams) => {applied: boolean; failureReason?: string}
@@ -58,9 +60,9 @@ export interface Client {
   shutdown(): Promise<number | null>
 }
 
-/** Spawn `soplint lsp --stdio` and initialize it. */
-export async function startClient(options: {rootDir?: string; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; initializationOptions?: unknown; args?: string[]} = {}): Promise<Client> {
-  const child = spawn(process.execPath, [bin, 'lsp', ...(options.args ?? ['--stdio'])], {cwd: options.rootDir ?? root, stdio: 'pipe'})
+/** Spawn `soplint lsp --stdio` (after `nodeArgs`, Node's own flags) and initialize it. */
+export async function startClient(options: {rootDir?: string; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; initializationOptions?: unknown; args?: string[]; nodeArgs?: string[]} = {}): Promise<Client> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, 'lsp', ...(options.args ?? ['--stdio'])], {cwd: options.rootDir ?? root, stdio: 'pipe'})
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
@@ -74,6 +76,7 @@ export async function startClient(options: {rootDir?: string; settings?: Record<
     applied: [],
     registrations: [],
     shown: [],
+    logged: [],
     stderr: () => stderr,
     onApplyEdit: () => ({applied: true}),
     docs: new Map(),
@@ -151,7 +154,7 @@ export async function startClient(options: {rootDir?: string; settings?: Record<
     for (const waiter of [...waiters]) waiter()
   })
   connection.onNotification('window/showMessage', (params: {type: number; message: string}) => void client.shown.push(params))
-  connection.onNotification('window/logMessage', () => {})
+  connection.onNotification('window/logMessage', (params: {message: string}) => void client.logged.push(params.message))
   connection.onRequest('workspace/configuration', (params: {items: Array<{section?: string}>}) => params.items.map(() => client.settings))
   connection.onRequest('client/registerCapability', (params: {registrations: Array<{method: string; registerOptions?: unknown}>}) => {
     client.registrations.push(...params.registrations)

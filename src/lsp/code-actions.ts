@@ -10,6 +10,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {acceptAction, acceptCommand, documentEdit, fixAllKind, ignoreAction, lineEnding, quickFixes, type AcceptArgs, type Target} from './actions.ts'
 import {acceptEntries, filePathOf, hasEntry, refuseAfterShutdown, type Linted, type ServerContext} from './context.ts'
 import {toDiagnostic, toOffset} from './convert.ts'
+import {isCancelled} from './linter.ts'
 
 /** Answer code actions and their resolution, and run the accept command. */
 export function registerCodeActions(ctx: ServerContext): void {
@@ -17,10 +18,10 @@ export function registerCodeActions(ctx: ServerContext): void {
 
   const versioned = () => Boolean(ctx.capabilities.workspace?.workspaceEdit?.documentChanges)
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     refuseAfterShutdown(ctx)
     try {
-      const found = await ctx.fresh(params.textDocument.uri)
+      const found = await ctx.fresh(params.textDocument.uri, token)
       if (!found) return []
       const {doc, last} = found
       const only = params.context?.only
@@ -54,33 +55,46 @@ export function registerCodeActions(ctx: ServerContext): void {
       }
       return actions
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('code actions failed', error)
       return []
     }
   })
 
-  connection.onCodeActionResolve(async (action) => {
+  connection.onCodeActionResolve(async (action, token) => {
     refuseAfterShutdown(ctx)
     try {
       const data = action.data as {uri?: unknown; version?: unknown} | undefined
       if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action
-      const found = await ctx.fresh(data.uri)
+      const found = await ctx.fresh(data.uri, token)
       if (!found || found.doc.version !== data.version) return action
       const edit = await fixAllEdit(found.doc, found.last, {uri: found.doc.uri, version: found.doc.version, versioned: versioned()})
       return edit ? {...action, edit} : action
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('resolving a code action failed', error)
       return action
     }
   })
 
-  /** "Fix all": fix() over the document, as one edit replacing it when anything changed. */
+  /**
+   * "Fix all": fix() over the document (on a worker thread, with the configuration its findings
+   * were linted with), as one edit replacing it when anything changed. None when an edit comes
+   * meanwhile: the edit would undo it.
+   */
   const fixAllEdit = async (doc: TextDocument, last: Linted, target: Target): Promise<WorkspaceEdit | undefined> => {
     if (!last.options) return undefined
-    const {core: c} = await ctx.loadCore()
+    const version = doc.version
     const text = doc.getText()
-    const {output} = await c.fix(text, last.options)
-    if (output === text) return undefined
+    let output: string
+    try {
+      ;({output} = await ctx.linter.run(doc.uri, 'fix', text, last.options))
+    } catch (error) {
+      if (isCancelled(error)) return undefined
+      throw error
+    }
+    // The document object is updated in place by edits.
+    if (documents.get(doc.uri) !== doc || doc.version !== version || output === text) return undefined
     const edit: TextEdit = {range: {start: {line: 0, character: 0}, end: doc.positionAt(text.length)}, newText: output}
     return documentEdit(target, [edit])
   }

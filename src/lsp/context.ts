@@ -4,11 +4,12 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {ErrorCodes, ResponseError, type ClientCapabilities, type Connection, type TextDocuments} from 'vscode-languageserver/node'
+import {ErrorCodes, ResponseError, type CancellationToken, type ClientCapabilities, type Connection, type TextDocuments} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Config, InputFormat, LintMessage} from '../core/types.ts'
 import type {RuleInfo} from './actions.ts'
 import type {ConfigStore, ServerSettings} from './config.ts'
+import type {Linter} from './linter.ts'
 
 /** The core's public API. */
 export type Core = typeof import('../index.ts')
@@ -18,16 +19,18 @@ export type Loader = typeof import('../node/config.ts')
 /** What the server remembers about an open document (dropped when it closes). */
 export interface DocState {
   timer?: ReturnType<typeof setTimeout>
-  /** Bumped by every edit: a lint started for an older generation is dropped. */
+  /** Bumped by every edit and every change of configuration: a lint of an older generation is cancelled. */
   generation: number
   debounce: number
   last?: Linted
-  /** A lint started on demand (hover, code action), shared by requests for the same version. */
-  inflight?: {version: number; promise: Promise<void>}
+  /** The lint under way, which requests for findings (hover, code actions) wait for. */
+  running?: {generation: number; promise: Promise<void>}
 }
 
 /** The outcome of linting one version of a document. */
 export interface Linted {
+  /** The generation it was linted for: the version, with the configuration of that moment. */
+  generation: number
   version: number
   messages: LintMessage[]
   bom: 0 | 1
@@ -61,6 +64,8 @@ export interface ServerContext {
   shutDown: boolean
   /** Set once loading the core has started. */
   core?: Promise<Loaded>
+  /** Lints and fixes on worker threads. */
+  linter: Linter
   loadCore: () => Promise<Loaded>
   log: (...args: unknown[]) => void
   logError: (what: string, error: unknown) => void
@@ -72,7 +77,7 @@ export interface ServerContext {
   // Offered by documents.ts
   schedule: (uri: string, delay?: number) => void
   relintAll: () => void
-  fresh: (uri: string) => Promise<{doc: TextDocument; last: Linted} | undefined>
+  fresh: (uri: string, token?: CancellationToken) => Promise<{doc: TextDocument; last: Linted} | undefined>
 }
 
 /** The file system path of a `file:` URI; undefined for other schemes (untitled buffers). */

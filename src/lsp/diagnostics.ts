@@ -1,10 +1,12 @@
 // Diagnostics: lint one version of a document with its configuration and publish the findings,
-// or one diagnostic that says why it was not linted. A lint whose document was edited or closed
-// meanwhile publishes nothing.
+// or one diagnostic that says why it was not linted. The lint itself runs on a worker thread
+// (linter.ts); a lint whose document was edited or closed meanwhile is cancelled and publishes
+// nothing, and the findings kept for code actions and hover are always those published last.
 import {thousands} from '../core/numbers.ts'
 import {bomOf, problemDiagnostic, toDiagnostic} from './convert.ts'
 import {filePathOf, isConfigFile, type Linted, type ServerContext} from './context.ts'
 import {formatFor} from './formats.ts'
+import {isCancelled} from './linter.ts'
 
 /** Offer lintNow. */
 export function registerDiagnostics(ctx: ServerContext): void {
@@ -14,8 +16,20 @@ export function registerDiagnostics(ctx: ServerContext): void {
     connection.sendDiagnostics({uri, version: docVersion, diagnostics}).catch((error) => logError('cannot send diagnostics', error))
   }
 
-  /** Lint the document's current version unless an edit supersedes it on the way. */
-  ctx.lintNow = async (uri: string, generation: number): Promise<void> => {
+  /** Lint the document's current version unless an edit supersedes it; requests can wait for it (state.running). */
+  ctx.lintNow = (uri: string, generation: number): Promise<void> => {
+    const promise = lintOnce(uri, generation)
+    const state = states.get(uri)
+    if (state) state.running = {generation, promise}
+    const done = () => {
+      const s = states.get(uri)
+      if (s?.running?.promise === promise) s.running = undefined
+    }
+    promise.then(done, done)
+    return promise
+  }
+
+  const lintOnce = async (uri: string, generation: number): Promise<void> => {
     const current = () => states.get(uri)?.generation === generation && documents.get(uri) !== undefined
     const settings = await ctx.settingsFor(uri)
     const {core: c} = await ctx.loadCore()
@@ -27,7 +41,7 @@ export function registerDiagnostics(ctx: ServerContext): void {
     const bom = bomOf(text)
     const filePath = filePathOf(uri)
     const format = formatFor(doc.languageId, filePath, c.formatOf)
-    const skipped: Linted = {version: doc.version, messages: [], bom, format}
+    const skipped: Linted = {generation, version: doc.version, messages: [], bom, format}
     if (!settings.enable || !settings.languages.includes(doc.languageId) || isConfigFile(filePath)) {
       state.last = skipped
       publish(uri, doc.version, [])
@@ -47,18 +61,14 @@ export function registerDiagnostics(ctx: ServerContext): void {
       return
     }
     const options = {config: found.config, configSource: found.configSource, format, filePath}
-    // A lint runs to its end once started: let the edits already waiting be read first, so that a
-    // lint they supersede is dropped here rather than run.
-    await new Promise((resolve) => setImmediate(resolve))
-    if (!current()) return
     try {
-      // lint() rather than lintSync(): it loads what a format needs first (LaTeX's parser).
-      const result = await c.lint(text, options)
+      // An edit or a close cancels this (documents.ts): the promise then rejects at once.
+      const {messages} = await ctx.linter.run(uri, 'lint', text, options)
       if (!current()) return
-      state.last = {version: doc.version, messages: result.messages, bom, format, options}
-      publish(uri, doc.version, result.messages.map((m) => toDiagnostic(m, bom)))
+      state.last = {generation, version: doc.version, messages, bom, format, options}
+      publish(uri, doc.version, messages.map((m) => toDiagnostic(m, bom)))
     } catch (error) {
-      if (!current()) return
+      if (isCancelled(error) || !current()) return
       state.last = skipped
       if (c.isInputError(error)) publish(uri, doc.version, [problemDiagnostic((error as Error).message)])
       else {

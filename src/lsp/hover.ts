@@ -1,14 +1,15 @@
 // Hover: the findings under the cursor, narrowest first, with their rule's explanation.
+import {ResponseError} from 'vscode-languageserver/node'
 import {toOffset} from './convert.ts'
 import {hoverFor} from './actions.ts'
 import {refuseAfterShutdown, type ServerContext} from './context.ts'
 
 /** Answer textDocument/hover. */
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(async (params) => {
+  ctx.connection.onHover(async (params, token) => {
     refuseAfterShutdown(ctx)
     try {
-      const found = await ctx.fresh(params.textDocument.uri)
+      const found = await ctx.fresh(params.textDocument.uri, token)
       if (!found) return null
       const {doc, last} = found
       const offset = toOffset(doc, params.position, last.bom)
@@ -20,6 +21,7 @@ export function registerHover(ctx: ServerContext): void {
       const {rules} = await ctx.loadCore()
       return hoverFor(hits, rules, last.bom, !formats || formats.includes('markdown'))
     } catch (error) {
+      if (error instanceof ResponseError) throw error
       ctx.logError('hover failed', error)
       return null
     }

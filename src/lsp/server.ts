@@ -2,7 +2,8 @@
 // initialize; each concern is a module of its own that registers its handlers on a shared
 // context (context.ts): the open documents and when they are linted (documents.ts), linting and
 // publishing (diagnostics.ts), settings and config files (configuration.ts, merged by config.ts),
-// code actions and the accept command (code-actions.ts), and hover (hover.ts).
+// code actions and the accept command (code-actions.ts), and hover (hover.ts). Lints and fixes
+// run on worker threads (linter.ts, worker.ts), so this thread always answers the editor.
 import {format as formatArgs} from 'node:util'
 import {
   CodeActionKind,
@@ -25,6 +26,7 @@ import {registerDocuments} from './documents.ts'
 import {defaultLanguages} from './formats.ts'
 import {framedMessages} from './framing.ts'
 import {registerHover} from './hover.ts'
+import {createLinter, workerEntry, type Op, type Outputs, type RunHere} from './linter.ts'
 
 /** The package version, set by the build. */
 declare const SOPLINT_VERSION: string
@@ -48,6 +50,13 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   const missing = () => {
     throw new Error('soplint: a part of the language server was not registered')
   }
+  // Without a built worker entry (the sources, run directly), lints run on this thread.
+  const runHere: RunHere = async (op, text, options) => {
+    const {core: c} = await ctx.loadCore()
+    // lint() rather than lintSync(): it loads what a format needs first (LaTeX's parser).
+    const value: Outputs[Op] = op === 'fix' ? {output: (await c.fix(text, options)).output} : {messages: (await c.lint(text, options)).messages}
+    return value as Outputs[typeof op]
+  }
   const ctx: ServerContext = {
     connection,
     documents,
@@ -59,6 +68,8 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     pushed: undefined,
     watching: false,
     shutDown: false,
+    // Its first worker starts loading the core now, while the editor initializes.
+    linter: createLinter({entry: workerEntry(), runHere, log: (line) => log(line)}),
     loadCore: () =>
       (ctx.core ??= Promise.all([import('../index.ts'), import('../node/config.ts')]).then(([c, loader]) => {
         const store = createConfigStore(loader, {limit: 64, ttl: ctx.watching ? Infinity : 3000})
@@ -80,9 +91,10 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   registerHover(ctx)
   registerCodeActions(ctx)
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     ctx.shutDown = true
     for (const state of ctx.states.values()) clearTimeout(state.timer)
+    await ctx.linter.close()
   })
 
   connection.onInitialize((params): InitializeResult => {
