@@ -153,14 +153,19 @@ function unknownWord(speller: Speller, text: string, word: Token, occurrences: (
   // differ from words at the start ("Rocklin", "Mandala") more often than typos do.
   const near = capital ? speller.suggest(lower).filter((c) => c[0] === lower[0]) : speller.suggest(lower)
   if (capital && near.length === 0) return undefined
-  const options = (split ? [split, ...near] : near).slice(0, 3).map((o) => (capital ? o[0].toUpperCase() + o.slice(1) : o))
+  // "unlegal": the stem is right and the negative prefix is not; that word comes first.
+  const negation = capital ? undefined : speller.negation(lower)
+  const first = split ?? negation
+  const options = (first ? [first, ...near.filter((o) => o !== first)] : near).slice(0, 3).map((o) => (capital ? o[0].toUpperCase() + o.slice(1) : o))
   const accept = 'or add it to `.soplintaccept` if it is right'
   if (options.length === 0) return {message: `${quote(text)} is in no English dictionary; check its spelling, ${accept}`, expected: []}
   const run = split && options[0] === split
   return {
     message: run
       ? `${quote(text)} runs two words together; write ${quote(options[0])}`
-      : `${quote(text)} is in no English dictionary; write ${options.map((o) => quote(o)).join(' or ')}, ${accept}`,
+      : negation && options[0] === negation
+        ? `${quote(text)} takes another negative prefix; write ${options.map((o) => quote(o)).join(' or ')}, ${accept}`
+        : `${quote(text)} is in no English dictionary; write ${options.map((o) => quote(o)).join(' or ')}, ${accept}`,
     expected: options,
     // Replaced by --fix only when one word is close, the word is long enough for that to mean
     // something, and it is not capitalised: a name one letter from another ("Indranil") is still a name.
