@@ -10,6 +10,7 @@ import type {Token} from '../src/core/types.ts'
 import type {Report} from '../src/core/rule.ts'
 import {quote, reportPhrases} from './util.ts'
 import {dictionaryData, getSpeller, type Speller} from './speller.ts'
+import {indexOfToken} from './tokens.ts'
 
 /** The list of common misspellings: 2 MB, so it is loaded through the data loader, not imported. */
 const misspellingsData = defineData<string>('misspellings', () => import('./data/misspellings.ts').then((m) => m.default as string))
@@ -78,6 +79,11 @@ export default defineRule({
       for (const part of word.text.split(/([-\u2010\u2011])/)) {
         const start = word.start + offset
         offset += part.length
+        const contracted = contraction(speller, part, word)
+        if (contracted) {
+          report({start, end: start + part.length, message: `${quote(part)} lacks its apostrophe; write ${quote(contracted)}`, expected: [contracted], fixable: true})
+          continue
+        }
         if (part.length < 3 || /^[-\u2010\u2011]$/.test(part)) continue
         const bare = part.replace(/['\u2019]s?$/, '')
         const corrections = lookup(map, bare, word, start === word.start)
@@ -113,6 +119,47 @@ function lookup(map: {get(key: string): readonly string[] | undefined}, text: st
   if (name) return name
   const opens = first && word.sentence.words[0] === word
   return opens ? map.get(plain.toLowerCase()) : undefined
+}
+
+// Words that are contractions without their apostrophe, though a dictionary lists them (as
+// fragments or names): "thats", "Ive". "Im" and "Ive" are the pronoun and take its capital.
+const bareContractions = new Map([
+  ['thats', "that's"],
+  ['whats', "what's"],
+  ['theres', "there's"],
+  ['im', "I'm"],
+  ['ive', "I've"]
+])
+// Who or what a contraction's `'s`, `'d`, `'ll`, `'re`, `'ve` and `'m` attach to; `n't` attaches to
+// any verb. A name or noun with `'s` is a possessive, whose missing apostrophe is another matter.
+const contractionHeads = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'what', 'there', 'here', 'who', 'where', 'how', 'let', 'would', 'could', 'should', 'might', 'must'])
+
+// "dont" -> "don't", "couldnt" -> "couldn't", "youre" -> "you're": a word in no dictionary that is
+// a contraction once its apostrophe goes back. Its nearest dictionary words ("dot", "couldst") are
+// no help. Bare forms that are words of their own ("cant", "wont", "ill", "were") are the
+// confusable rule's, by context.
+function contraction(speller: Speller, text: string, word: Token): string | undefined {
+  if (!/^[A-Za-z]+$/.test(text) || (text !== text.toLowerCase() && !/^[A-Z][a-z]+$/.test(text))) return undefined
+  const lower = text.toLowerCase()
+  let found = bareContractions.get(lower)
+  if (found) {
+    // "Im" and "Ive" only before a word: alone they may be a name or a label.
+    if (lower.length <= 3) {
+      const next = word.sentence.words[indexOfToken(word.sentence.words, word) + 1]
+      if (!next || !/^[a-z]/.test(next.text)) return undefined
+    }
+  } else {
+    if (lower.length < 4 || speller.known(lower)) return undefined
+    const candidates = [lower.endsWith('nt') ? `${lower.slice(0, -1)}'t` : undefined]
+    for (const tail of ['re', 've', 'll', 'd', 'm', 's']) {
+      const head = lower.slice(0, -tail.length)
+      if (lower.endsWith(tail) && contractionHeads.has(head)) candidates.push(`${head}'${tail}`)
+    }
+    found = candidates.find((c) => c !== undefined && speller.known(c))
+    if (!found) return undefined
+  }
+  if (found.startsWith('I')) return found
+  return /^[A-Z]/.test(text) ? found[0].toUpperCase() + found.slice(1) : found
 }
 
 // A word glued to `/`, `@`, `_`, `.`+letter or `:` is part of a URL, address, path or identifier.
