@@ -6,13 +6,15 @@
 import {daleChall} from 'dale-chall'
 import {defineData, type DataSet} from '../src/core/data.ts'
 
-/** The word list: one lower-case word per line, sorted, opening and closing with a newline. */
+/** The word list: one word per line, sorted by its lower-case form, opening and closing with a newline; proper nouns keep their capital. */
 export const dictionaryData: DataSet<string> = defineData<string>('dictionary', () => import('./data/dictionary.ts').then((m) => m.default as string))
 
 /** Familiar words rank first among suggestions: with no frequency list, a short list of easy words stands in. */
 let familiar: Set<string> | undefined
 
-function search(list: string, key: string): boolean {
+// The line of a lower-case word, or undefined. Lines are sorted by their lower-case form; a proper
+// noun's line keeps its capital ("Brazilian").
+function search(list: string, key: string): string | undefined {
   // Every line starts after a newline; searching back from mid - 1 keeps start <= mid.
   let lo = 1
   let hi = list.length
@@ -20,19 +22,22 @@ function search(list: string, key: string): boolean {
     const mid = (lo + hi) >>> 1
     const start = list.lastIndexOf('\n', mid - 1) + 1
     const end = list.indexOf('\n', start)
-    if (end < 0) return false
-    const candidate = list.slice(start, end)
-    if (candidate === key) return true
+    if (end < 0) return undefined
+    const line = list.slice(start, end)
+    const candidate = line.toLowerCase()
+    if (candidate === key) return line
     if (candidate < key) lo = end + 1
     else hi = start
   }
-  return false
+  return undefined
 }
 
 /** A speller over a loaded word list, with a cache of the words it has looked up. */
 export interface Speller {
   /** True when the lower-case word is in the list. */
   known(word: string): boolean
+  /** True when the lower-case word is in the list only as a proper noun or adjective ("brazilian"). */
+  proper(word: string): boolean
   /** The word with the negative prefix English uses ("unlegal" -> "illegal"), when it has another one. */
   negation(word: string): string | undefined
   /** Dictionary words one edit away (deletion, insertion, substitution, transposition), best first. */
@@ -70,15 +75,17 @@ export function getSpeller(): Speller {
 }
 
 function makeSpeller(list: string): Speller {
-  const cache = new Map<string, boolean>()
-  const known = (word: string): boolean => {
+  // The line found for each word looked up: '' when there is none.
+  const cache = new Map<string, string>()
+  const line = (word: string): string => {
     let hit = cache.get(word)
     if (hit === undefined) {
-      hit = search(list, word)
+      hit = search(list, word) ?? ''
       if (cache.size < 50000) cache.set(word, hit)
     }
     return hit
   }
+  const known = (word: string): boolean => line(word) !== ''
   // The commonest slips of the hand, each a listed word one step away: a dropped last letter
   // ("rebutte" for "rebutted"; an added "s" is a plural, not a slip), two letters swapped
   // ("destory"), a double letter dropped or added ("photoshoping", "pollyfill"). Over the real
@@ -103,6 +110,7 @@ function makeSpeller(list: string): Speller {
   }
   return {
     known,
+    proper: (word) => /^[A-Z\u00c0-\u00de]/.test(line(word)),
     negation,
     suggest(word) {
       familiar ??= new Set(daleChall)
@@ -111,7 +119,7 @@ function makeSpeller(list: string): Speller {
         if (candidate.length < 2 || candidate === word) return
         const previous = found.get(candidate)
         if (previous !== undefined && previous <= cost) return
-        if (previous === undefined && !search(list, candidate)) return
+        if (previous === undefined && search(list, candidate) === undefined) return
         found.set(candidate, cost)
       }
       const n = word.length

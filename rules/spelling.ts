@@ -3,6 +3,7 @@
 // generated from @cspell/dict-en-common-misspellings by scripts/gen-misspellings.js (filtered
 // against English word lists); rules/data/spelling.yml adds words run together ("infact").
 import data from './data/spelling.yml'
+import terminology from './data/terminology.yml'
 import {type PhraseEntry} from '../src/core/phrases.ts'
 import {defineData} from '../src/core/data.ts'
 import {defineRule} from '../src/core/rule.ts'
@@ -59,7 +60,7 @@ export default defineRule({
     data: [misspellingsData, dictionaryData],
     description: 'Misspellings: words in no English dictionary ("recieve", "tecnology", "mycode")',
     rationale:
-      'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Lower-case words are checked against American and British English dictionaries with software and mathematics terms (CSpell\'s word lists), and words on a list of common misspellings (from CSpell, drawing on Wikipedia\'s lists) are flagged with their correction. A capitalised word is flagged only when it is long, occurs once and is one letter away from a dictionary word, so names are left alone; code, URLs, acronyms and identifiers are never checked. Add your own words to `.soplintaccept`.',
+      'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Lower-case words are checked against American and British English dictionaries with software and mathematics terms (CSpell\'s word lists), and words on a list of common misspellings (from CSpell, drawing on Wikipedia\'s lists) are flagged with their correction; so are contractions without their apostrophe ("dont") and names written in lower case ("brazilian"). A capitalised word is flagged only when it is long, occurs once and is one letter away from a dictionary word, or names a method ("Nural Networks"), so names are left alone; a word in capitals is checked against the names of tools and venues ("USNEIX"); code, URLs and identifiers are never checked. Add your own words to `.soplintaccept`.',
     defaultLevel: 'warn',
     fix: 'auto',
     type: 'problem',
@@ -121,6 +122,10 @@ function lookup(map: {get(key: string): readonly string[] | undefined}, text: st
   return opens ? map.get(plain.toLowerCase()) : undefined
 }
 
+function misspeltTerm(text: string, term: string): Pick<Report, 'message' | 'expected' | 'fixable'> {
+  return {message: `${quote(text)} looks like a misspelling of ${quote(term)}; write ${quote(term)}, or add it to \`.soplintaccept\` if it is right`, expected: [term], fixable: false}
+}
+
 // Words that are contractions without their apostrophe, though a dictionary lists them (as
 // fragments or names): "thats", "Ive". "Im" and "Ive" are the pronoun and take its capital.
 const bareContractions = new Map([
@@ -180,25 +185,103 @@ function countWords(words: readonly Token[]): Map<string, number> {
 const lowerWord = /^[a-z\u00df-\u00f6\u00f8-\u00ff]+$/
 const capitalWord = /^[A-Z][a-z]+$/
 
+/** The names of the terminology list written as one word ("Bayesian", "USENIX", "PyTorch"), whose misspellings are near them. */
+const terms = [...new Set((terminology as Array<{unless: string}>).map((e) => e.unless).filter((t) => /^[A-Za-z]{5,}$/.test(t)))]
+
+/** Nouns that a method or a field is named with: a capitalised word before one is a term, not a name ("Nural Networks"). */
+const methodHeads = new Set(['networks', 'network', 'nets', 'methods', 'method', 'learning', 'inference', 'models', 'model', 'analysis', 'optimization', 'optimisation', 'processes', 'process', 'statistics', 'regression', 'classification', 'algorithms', 'algorithm', 'estimation', 'sampling', 'filtering', 'programming', 'computing', 'vision', 'graphics', 'dynamics', 'mechanics', 'theory', 'equations', 'transforms', 'forests', 'chains', 'machines', 'distributions'])
+
+// The number of edits (a letter dropped, added or changed, or two neighbours swapped) from a to b,
+// or max + 1 when it is more than max.
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const rows = [Array.from({length: b.length + 1}, (_, j) => j)]
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1)
+    }
+    rows.push(row)
+  }
+  return Math.min(rows[a.length][b.length], max + 1)
+}
+
+// A term of the terminology list the word is a slip of: one edit away, or two when the word is
+// long ("Baysean": two letters swapped and one dropped from "Bayesian"), with the same first letter.
+function nearTerm(text: string, most = 2): string | undefined {
+  const lower = text.toLowerCase()
+  for (const term of terms) {
+    const t = term.toLowerCase()
+    if (t === lower || t[0] !== lower[0]) continue
+    const d = editDistance(lower, t, most)
+    if (d === 1 || (d === 2 && most >= 2 && lower.length >= 7)) return term
+  }
+  return undefined
+}
+
+// A Latin ending on an English word is how journals and products are named ("Algorithmica",
+// "Econometrica", "Automatica"), not how a word is misspelt: such a name is one letter from the
+// word it was made of, and would otherwise be flagged as a slip of it.
+function latinName(speller: Speller, lower: string): boolean {
+  const m = /^(.{5,}?)(a|ae|um|us)$/.exec(lower)
+  return m !== null && speller.known(m[1])
+}
+
+// The capitalised word right after this one names a method or field ("Nural Networks").
+function beforeMethodHead(word: Token): boolean {
+  const tokens = word.sentence.tokens
+  const next = tokens[indexOfToken(tokens, word) + 1]
+  return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && methodHeads.has(next.norm)
+}
+
 // A word in no dictionary: lower-case words always; a capitalised one (a name, or a word opening a
 // sentence) only when it is long, occurs once and is one edit from a dictionary word, since names
-// and product names are rarely in a dictionary but a misspelt name or word is near one.
+// and product names are rarely in a dictionary but a misspelt name or word is near one. Before a
+// method's head noun ("Nural Networks", "Baysean Methods") a capitalised word is a term, not a
+// name, and is checked whatever its length. A word in capitals or mixed case is checked only
+// against the names of the terminology list ("USNEIX" for "USENIX").
 function unknownWord(speller: Speller, text: string, word: Token, occurrences: (text: string) => number): Pick<Report, 'message' | 'expected' | 'fixable'> | undefined {
   if (text.length < 4) return undefined
   const capital = capitalWord.test(text)
-  if (!capital && !lowerWord.test(text)) return undefined
   const lower = text.toLowerCase()
-  if (speller.known(lower)) return undefined
+  if (!capital && !lowerWord.test(text)) {
+    // An identifier in camelCase ("openApp") is not a name misspelt; a name in capitals is one
+    // slip from its term at most ("USNEIX", "PyTroch").
+    if (!/^[A-Z][A-Za-z]{4,}$/.test(text) || speller.known(lower)) return undefined
+    const term = nearTerm(text, 1)
+    return term ? misspeltTerm(text, term) : undefined
+  }
+  if (speller.known(lower)) {
+    // "brazilian", "european": a word every dictionary writes with a capital.
+    if (capital || !speller.proper(lower)) return undefined
+    const right = text[0].toUpperCase() + text.slice(1)
+    return {message: `${quote(text)} is a name, or made from one, and takes a capital; write ${quote(right)}`, expected: [right], fixable: true}
+  }
   const split = capital ? undefined : speller.split(lower)
   if (!split && speller.derived(lower)) return undefined
+  let near: string[]
   if (capital) {
-    // A capital opening a sentence of a few words may be any word; elsewhere it is a name unless long.
-    const opens = word.sentence.words[0] === word && word.sentence.words.length >= 3
-    if (text.length < (opens ? 7 : 9) || occurrences(text) > 1) return undefined
+    if (latinName(speller, lower)) return undefined
+    near = speller.suggest(lower).filter((c) => c[0] === lower[0])
+    if (beforeMethodHead(word)) {
+      // A method is named for a person ("Hopfield Networks"): only a common word or a term is a
+      // likely intent there, not another name ("Horfield").
+      near = near.filter((c) => !speller.proper(c))
+      const term = near.length === 0 ? nearTerm(text) : undefined
+      if (term) return misspeltTerm(text, term)
+    } else {
+      // A capital opening a sentence of a few words may be any word; elsewhere it is a name unless long.
+      const opens = word.sentence.words[0] === word && word.sentence.words.length >= 3
+      if (text.length < (opens ? 7 : 9) || occurrences(text) > 1) return undefined
+    }
+  } else {
+    // A proper noun one edit away is offered with its capital, after the common words.
+    const found = speller.suggest(lower)
+    near = [...found.filter((c) => !speller.proper(c)), ...found.filter((c) => speller.proper(c)).map((c) => c[0].toUpperCase() + c.slice(1))]
   }
   // A capitalised word is flagged only near a dictionary word with its own first letter: names
   // differ from words at the start ("Rocklin", "Mandala") more often than typos do.
-  const near = capital ? speller.suggest(lower).filter((c) => c[0] === lower[0]) : speller.suggest(lower)
   if (capital && near.length === 0) return undefined
   // "unlegal": the stem is right and the negative prefix is not; that word comes first.
   const negation = capital ? undefined : speller.negation(lower)
