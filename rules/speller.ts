@@ -6,14 +6,14 @@
 import {daleChall} from 'dale-chall'
 import {defineData, type DataSet} from '../src/core/data.ts'
 
-/** The word list: one word per line, sorted by its lower-case form, opening and closing with a newline; proper nouns keep their capital. */
+/** The word list: one word per line, sorted by its lower-case form, opening and closing with a newline; proper nouns keep their capital, and words of no English list end with `*`. */
 export const dictionaryData: DataSet<string> = defineData<string>('dictionary', () => import('./data/dictionary.ts').then((m) => m.default as string))
 
 /** Familiar words rank first among suggestions: with no frequency list, a short list of easy words stands in. */
 let familiar: Set<string> | undefined
 
 // The line of a lower-case word, or undefined. Lines are sorted by their lower-case form; a proper
-// noun's line keeps its capital ("Brazilian").
+// noun's line keeps its capital ("Brazilian"), and a word of no English list ends with `*`.
 function search(list: string, key: string): string | undefined {
   // Every line starts after a newline; searching back from mid - 1 keeps start <= mid.
   let lo = 1
@@ -24,7 +24,7 @@ function search(list: string, key: string): string | undefined {
     const end = list.indexOf('\n', start)
     if (end < 0) return undefined
     const line = list.slice(start, end)
-    const candidate = line.toLowerCase()
+    const candidate = (line.endsWith('*') ? line.slice(0, -1) : line).toLowerCase()
     if (candidate === key) return line
     if (candidate < key) lo = end + 1
     else hi = start
@@ -38,6 +38,8 @@ export interface Speller {
   known(word: string): boolean
   /** True when the lower-case word is in the list only as a proper noun or adjective ("brazilian"). */
   proper(word: string): boolean
+  /** True when the lower-case word is in an English list, not only among software terms or our additions ("filesystem" is, "realtime" is not). */
+  english(word: string): boolean
   /** The word with the negative prefix English uses ("unlegal" -> "illegal"), when it has another one. */
   negation(word: string): string | undefined
   /** Dictionary words one edit away (deletion, insertion, substitution, transposition), best first. */
@@ -111,6 +113,7 @@ function makeSpeller(list: string): Speller {
   return {
     known,
     proper: (word) => /^[A-Z\u00c0-\u00de]/.test(line(word)),
+    english: (word) => known(word) && !line(word).endsWith('*'),
     negation,
     suggest(word) {
       familiar ??= new Set(daleChall)

@@ -4,10 +4,11 @@
 // against English word lists); rules/data/spelling.yml adds words run together ("infact").
 import data from './data/spelling.yml'
 import terminology from './data/terminology.yml'
+import splitData from './data/split-words.yml'
 import {type PhraseEntry} from '../src/core/phrases.ts'
 import {defineData} from '../src/core/data.ts'
 import {defineRule} from '../src/core/rule.ts'
-import type {Token} from '../src/core/types.ts'
+import type {Doc, Token} from '../src/core/types.ts'
 import type {Report} from '../src/core/rule.ts'
 import {quote, reportPhrases} from './util.ts'
 import {dictionaryData, getSpeller, type Speller} from './speller.ts'
@@ -58,9 +59,9 @@ export default defineRule({
     id: 'spelling',
     phrases: data as PhraseEntry[],
     data: [misspellingsData, dictionaryData],
-    description: 'Misspellings: words in no English dictionary ("recieve", "tecnology", "mycode")',
+    description: 'Misspellings: words in no English dictionary ("recieve", "tecnology", "mycode"), and one word written as two ("master piece")',
     rationale:
-      'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Lower-case words are checked against American and British English dictionaries with software and mathematics terms (CSpell\'s word lists), and words on a list of common misspellings (from CSpell, drawing on Wikipedia\'s lists) are flagged with their correction; so are contractions without their apostrophe ("dont") and names written in lower case ("brazilian"). A capitalised word is flagged only when it is long, occurs once and is one letter away from a dictionary word, or names a method ("Nural Networks"), so names are left alone; a word in capitals is checked against the names of tools and venues ("USNEIX"); code, URLs and identifiers are never checked. Add your own words to `.soplintaccept`.',
+      'Admissions readers treat a misspelling as a sign of carelessness, and a statement is short enough that they notice each one. Lower-case words are checked against American and British English dictionaries with software and mathematics terms (CSpell\'s word lists), and words on a list of common misspellings (from CSpell, drawing on Wikipedia\'s lists) are flagged with their correction; so are contractions without their apostrophe ("dont"), names written in lower case ("brazilian") and one word written as two where the split is never standard ("master piece", "non linear"). A capitalised word is flagged only when it is long, occurs once and is one letter away from a dictionary word, or names a method ("Nural Networks"), so names are left alone; a word in capitals is checked against the names of tools and venues ("USNEIX"); code, URLs and identifiers are never checked. Add your own words to `.soplintaccept`.',
     defaultLevel: 'warn',
     fix: 'auto',
     type: 'problem',
@@ -104,6 +105,7 @@ export default defineRule({
         })
       }
     }
+    splitWords(doc, speller, report)
     // The list's entries stay suggestions, as before the rule could fix.
     reportPhrases({...context, report: (finding) => context.report({...finding, fixable: false})})
   }
@@ -120,6 +122,80 @@ function lookup(map: {get(key: string): readonly string[] | undefined}, text: st
   if (name) return name
   const opens = first && word.sentence.words[0] === word
   return opens ? map.get(plain.toLowerCase()) : undefined
+}
+
+interface SplitData {
+  prefixes: {joined: string[]; hyphen: string[]}
+  kin: {prefixes: string[]; words: string[]}
+  closed: string[]
+  standard: string[]
+}
+const split = splitData as SplitData
+const joinedPrefixes = new Set(split.prefixes.joined)
+const hyphenPrefixes = new Set(split.prefixes.hyphen)
+const kinPrefixes = new Set(split.kin.prefixes)
+const kinWords = new Set(split.kin.words)
+const closed = new Set(split.closed)
+const standardPairs = new Set(split.standard)
+
+// Words that join clauses and phrases rather than name things.
+const functionWords = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'that', 'than', 'then', 'so', 'if', 'is', 'was', 'are', 'were', 'be', 'been', 'when', 'while', 'because', 'through', 'into', 'about', 'again', 'too', 'also', 'not', 'very', 'more', 'most', 'all', 'every', 'each'])
+
+/** The families of rules/data/split-words.yml, as exported for the tests. */
+export const splitWordFamilies = split
+
+// One word written as two ("master piece", "grand parents", "non linear"): the replacement, or
+// undefined. Only the families of rules/data/split-words.yml count, since two words a dictionary
+// also joins are often both right ("file system", "time zone").
+export function joinedForm(speller: Speller, first: string, second: string): string | undefined {
+  if (!/^[a-z]{2,}$/.test(first) || !/^[a-z]{2,}$/.test(second) || standardPairs.has(`${first} ${second}`)) return undefined
+  const joined = first + second
+  const english = speller.english(joined) && !speller.proper(joined)
+  if (joinedPrefixes.has(first) || hyphenPrefixes.has(first)) {
+    // "pre and post": a prefix hanging before a conjunction is written `pre-`, a matter of hyphens.
+    if (second.length < 3 || functionWords.has(second) || !speller.known(second)) return undefined
+    if (english) return joined
+    return hyphenPrefixes.has(first) ? `${first}-${second}` : undefined
+  }
+  if (kinPrefixes.has(first) && kinWords.has(second)) return speller.known(joined) ? joined : undefined
+  if (first.length < 2 || second.length < 3) return undefined
+  const singular = /s$/.test(joined) ? joined.slice(0, /(ches|shes|xes)$/.test(joined) ? -2 : -1) : joined
+  return closed.has(joined) || (closed.has(singular) && english) ? joined : undefined
+}
+
+// Each pair of words with only space between them, in lower case (the first may open the sentence
+// with a capital), neither glued to a path or an identifier.
+function splitWords(doc: Doc, speller: Speller, report: (finding: Report) => void): void {
+  for (const sentence of doc.sentences) {
+    const t = sentence.tokens
+    for (let i = 0; i + 1 < t.length; i++) {
+      const a = t[i]
+      const b = t[i + 1]
+      if (a.kind !== 'word' || b.kind !== 'word' || !/^\s+$/.test(doc.text.slice(a.end, b.start))) continue
+      const opens = sentence.words[0] === a
+      if (!(a.text === a.norm || (opens && a.text === a.norm[0].toUpperCase() + a.norm.slice(1))) || b.text !== b.norm) continue
+      if (identifierLike(doc.text, a) || identifierLike(doc.text, b)) continue
+      const joined = joinedForm(speller, a.norm, b.norm)
+      if (!joined) continue
+      // "pre and post processing" is "pre- and post-processing", a matter of hyphens.
+      if (/^(and|or)$/.test(t[i - 1]?.norm ?? '') && (joinedPrefixes.has(t[i - 2]?.norm ?? '') || hyphenPrefixes.has(t[i - 2]?.norm ?? ''))) continue
+      // "my self study" is "my self-study": after a possessive, `self` may open a compound.
+      const after = t[i + 2]
+      if (/^(my|your|her|our|their)$/.test(a.norm) && after?.kind === 'word' && !functionWords.has(after.norm)) continue
+      const written = doc.text.slice(a.start, b.end)
+      const right = a.text === a.norm ? joined : joined[0].toUpperCase() + joined.slice(1)
+      report({
+        start: a.start,
+        end: b.end,
+        message: right.includes('-')
+          ? `${quote(written)} is one word with a hyphen: ${quote(a.text)} is a prefix, not a word; write ${quote(right)}`
+          : `${quote(written)} is one word; write ${quote(right)}`,
+        expected: [right],
+        fixable: false
+      })
+      i++
+    }
+  }
 }
 
 function misspeltTerm(text: string, term: string): Pick<Report, 'message' | 'expected' | 'fixable'> {
