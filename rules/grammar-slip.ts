@@ -162,7 +162,8 @@ function sameCase(model: string, word: string): string {
 const possessives = new Set(['the', 'my', 'our', 'his', 'her', 'their', 'its', 'your'])
 const notModifiers = new Set(['a', 'an', 'the', 'not', 'only', 'this', 'that', 'these', 'those', 'which', 'who', 'what', 'very'])
 const adjectivalOr = new Set(['major', 'minor', 'prior', 'inferior', 'superior', 'interior', 'exterior', 'other', 'former', 'latter', 'proper', 'over', 'under', 'ever', 'never', 'better', 'bigger', 'greater', 'larger', 'smaller', 'higher', 'lower', 'newer', 'older', 'faster', 'earlier', 'later', 'harder', 'easier', 'wider', 'stronger', 'cleverer'])
-const irregularPlural: Record<string, string> = {person: 'people', child: 'children', man: 'men', woman: 'women', analysis: 'analyses', criterion: 'criteria', phenomenon: 'phenomena', thesis: 'theses', kid: 'kids'}
+// Maps, not objects: a token may be "constructor", which an object would find on its prototype.
+const irregularPlural = new Map(Object.entries({person: 'people', child: 'children', man: 'men', woman: 'women', analysis: 'analyses', criterion: 'criteria', phenomenon: 'phenomena', thesis: 'theses', kid: 'kids'}))
 
 // "one of the leading institute in" -> "institutes": a singular count noun ends the phrase.
 function oneOfThe(doc: Doc, sentence: Sentence, found: Report[]): void {
@@ -197,7 +198,8 @@ function singularCountNoun(word: string): boolean {
 }
 
 function pluralOf(word: string): string {
-  if (irregularPlural[word]) return irregularPlural[word]
+  const irregular = irregularPlural.get(word)
+  if (irregular) return irregular
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies'
   if (/(s|x|z|ch|sh)$/.test(word)) return word + 'es'
   return word + 's'
@@ -296,7 +298,7 @@ function reasonBecause(doc: Doc, sentence: Sentence, found: Report[]): void {
   }
 }
 
-const passForms: Record<string, string> = {pass: 'graduate', passed: 'graduated', passing: 'graduating', passes: 'graduates'}
+const passForms = new Map(Object.entries({pass: 'graduate', passed: 'graduated', passing: 'graduating', passes: 'graduates'}))
 const schoolWords = new Set(['college', 'school', 'university', 'institute', 'institution', 'iit', 'nit', 'engineering', 'b.tech', 'btech', 'degree', 'batch', 'class', 'academy', 'polytechnic', 'b.e.', 'b.sc', 'b.sc.', 'bsc', 'm.tech', 'mtech'])
 
 const faint = new Set(['heat', 'exhaustion', 'fatigue', 'pain', 'dehydration', 'shock', 'hunger', 'cold', 'blood', 'drinking', 'drunk', 'tiredness', 'stress'])
@@ -305,7 +307,7 @@ const faint = new Set(['heat', 'exhaustion', 'fatigue', 'pain', 'dehydration', '
 function passedOut(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
   for (let i = 0; i + 2 < t.length; i++) {
-    const verb = passForms[t[i].norm]
+    const verb = passForms.get(t[i].norm)
     if (!verb || t[i + 1].norm !== 'out') continue
     // "passed out with distinction / in first class" is the graduation sense too.
     if (t[i + 2].norm === 'with' && ['distinction', 'honours', 'honors', 'merit'].includes(t[i + 3]?.norm ?? '')) {

@@ -2,6 +2,7 @@
 import type {Rule} from '../src/core/rule.ts'
 import boldOveruse from './bold-overuse.ts'
 import collocation from './collocation.ts'
+import confusable from './confusable.ts'
 import consistency from './consistency.ts'
 import customPhrase from './custom-phrase.ts'
 import draftNote from './draft-note.ts'
@@ -32,6 +33,7 @@ import unpunctuatedEnd from './unpunctuated-end.ts'
 export const rules: readonly Rule<any>[] = [
   boldOveruse,
   collocation,
+  confusable,
   consistency,
   customPhrase,
   draftNote,
