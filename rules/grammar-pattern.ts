@@ -110,6 +110,13 @@ function relativeTrigger(words: readonly string[], i: number): boolean {
 function relativeBeTrigger(words: readonly string[], i: number): boolean {
   return relatives.has(words[i]) && pluralLike(words[i - 1] ?? '') && !notVerbs.has(words[i - 1]) && (words[i + 1] ?? '') in singularVerbs && words[i + 2] !== '' && words[i + 2] !== undefined
 }
+// "my supervisor, who have twenty years": a singular noun, the relative and "have/are/were/do".
+const pluralVerbs: Record<string, string> = {have: 'has', are: 'is', were: 'was', do: 'does', "don't": "doesn't", "haven't": "hasn't", "aren't": "isn't", "weren't": "wasn't"}
+function relativeSingularTrigger(words: readonly string[], i: number): boolean {
+  if (!relatives.has(words[i]) || !((words[i + 1] ?? '') in pluralVerbs)) return false
+  const n = words[i - 1] || words[i - 2] || ''
+  return /^[a-z]{3,}$/.test(n) && !n.endsWith('s') && !notVerbs.has(n) && !collectives.has(n) && !/^(one|none|many|few|all|both|those|these|some|most|people|children|men|women|staff|police|data|media|you|i|we|they)$/.test(n)
+}
 function subjectTrigger(words: readonly string[], i: number): number {
   if (!subjects.has(words[i]) || bareAfter.has(words[i - 1] ?? '')) return -1
   let j = i + 1
@@ -195,13 +202,21 @@ function nounAdverbTrigger(words: readonly string[], i: number): boolean {
   return /^[a-z]{3,}$/.test(n) && !n.endsWith('s') && !collectives.has(n) && /^[a-z]{2,}$/.test(v) && !/(s|ed|ing|ly|en)$/.test(v) && !notVerbs.has(v) && !pastForms.has(v) && !participles.has(v)
 }
 
+// "My father own a pharmacy": a person named by a role, and a bare verb right after.
+const personNouns = new Set(['father', 'mother', 'brother', 'sister', 'son', 'daughter', 'uncle', 'aunt', 'grandfather', 'grandmother', 'cousin', 'husband', 'wife', 'advisor', 'adviser', 'supervisor', 'mentor', 'teacher', 'professor', 'friend', 'manager', 'boss', 'colleague', 'tutor', 'coach', 'principal', 'roommate', 'classmate', 'neighbour', 'neighbor', 'instructor', 'lecturer'])
+function personTrigger(words: readonly string[], i: number): boolean {
+  if (!personNouns.has(words[i]) || !/^(my|his|her|our|their|your)$/.test(words[i - 1] ?? '') || !opensClause(words, i - 1)) return false
+  const v = words[i + 1] ?? ''
+  return /^[a-z]{2,}$/.test(v) && !/(s|ed|ing|ly|en)$/.test(v) && (!notVerbs.has(v) || v === 'own') && !pastForms.has(v) && !participles.has(v) && !adverbs.has(v)
+}
+
 function wanted(text: string): boolean {
   // Punctuation stands as '' between the words, as in the check, so that the tests that ask for
   // the start of a clause ("..., me and my team") see it here too.
   const words = (text.toLowerCase().match(/[a-z']+|\d+|[.,;:!?]/g) ?? []).map((w) => (/^[.,;:!?]$/.test(w) ? '' : w))
   for (let i = 0; i < words.length; i++) {
-    if (relativeTrigger(words, i) || relativeBeTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
-    if (meAndTrigger(words, i) || bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
+    if (relativeTrigger(words, i) || relativeBeTrigger(words, i) || relativeSingularTrigger(words, i) || subjectTrigger(words, i) >= 0 || eachTrigger(words, i)) return true
+    if (personTrigger(words, i) || meAndTrigger(words, i) || bareSlot(words, i) >= 0 || beBareTrigger(words, i) >= 0 || ingTrigger(words, i) >= 0 || pluralSubjectTrigger(words, i) || pluralOfTrigger(words, i) >= 0 || nounAdverbTrigger(words, i)) return true
   }
   return false
 }
@@ -237,6 +252,7 @@ export default defineRule({
         if (t[i].kind !== 'word') continue
         if (relativeTrigger(words, i)) relativeAgreement(doc, t, i, tags(), report)
         if (relativeBeTrigger(words, i)) relativeBe(doc, t, i, tags(), report)
+        if (relativeSingularTrigger(words, i)) relativeSingular(doc, t, i, tags(), report)
         const verb = subjectTrigger(words, i)
         if (verb >= 0) subjectVerb(doc, t, i, verb, tags(), report)
         if (eachTrigger(words, i)) eachPlural(doc, t, i, tags(), report)
@@ -258,6 +274,8 @@ export default defineRule({
           if (head >= 0) pluralSubject(doc, t, i, head, tags(), report)
         }
         if (nounAdverbTrigger(words, i)) nounAdverbBare(doc, t, i, tags(), report)
+        // "My father own": the same check with no adverb between, for a person's role.
+        if (personTrigger(words, i)) nounAdverbBare(doc, t, i + 1, tags(), report, true)
         therePlural(doc, t, i, report)
         numberOf(doc, t, i, report)
         yearPreposition(doc, t, i, report)
@@ -637,17 +655,21 @@ function pluralSubject(doc: Doc, t: Token[], i: number, n: number, tags: Tagged[
 }
 
 // "my advisor always remind me" -> "reminds".
-function nounAdverbBare(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+function nounAdverbBare(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void, noAdverb = false): void {
   const d = i - 2
   const n = i - 1
-  const v = i + 1
+  const v = noAdverb ? i : i + 1
   if (t[d]?.kind !== 'word' || t[n]?.kind !== 'word' || t[v]?.kind !== 'word' || t[n].text !== t[n].norm) return
   // Only a subject that opens a clause: "the idea my advisor always ..." is left alone.
   const before = t[d - 1]
   if (before && before.kind === 'word' && !clauseOpeners.has(before.norm)) return
   const noun = tagAt(tags, t[n])
   const verb = tagAt(tags, t[v])
-  if (!noun || noun.pos !== 'NOUN' || noun.lemma !== t[n].norm || !verb || verb.pos !== 'VERB' || verb.lemma !== t[v].norm) return
+  // After a person ("my father"), the tagger may call a verb a noun or an adjective ("own",
+  // "work"); an article, a pronoun or a preposition after it shows it is the verb.
+  const next = t[v + 1]
+  const verbByPlace = noAdverb && verb !== undefined && (verb.pos === 'NOUN' || verb.pos === 'ADJ') && next?.kind === 'word' && /^(a|an|the|my|our|his|her|their|this|that|these|those|as|at|in|for|on|with|to|me|us|him|them|it)$/.test(next.norm)
+  if (!noun || noun.pos !== 'NOUN' || noun.lemma !== t[n].norm || !verb || (verb.pos !== 'VERB' && !verbByPlace) || verb.lemma !== t[v].norm) return
   if (t[v + 1]?.kind === 'punct' && t[v + 1].norm === '?') return
   const third = thirdPerson(t[v].text)
   report({
@@ -779,6 +801,31 @@ function relativeBe(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined,
     start: t[i + 1].start,
     end: t[i + 1].end,
     message: `${quote(t[i + 1].text)} does not agree with the plural ${quote(t[n].text)}; write ${quote(right)}`,
+    expected: [right]
+  })
+}
+
+// "my supervisor, who have twenty years of experience" -> "has".
+function relativeSingular(doc: Doc, t: Token[], i: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
+  const n = t[i - 1]?.kind === 'word' ? i - 1 : i - 2
+  if (t[n]?.kind !== 'word' || t[n].text !== t[n].norm || t[i + 1]?.kind !== 'word') return
+  // "one of the students who have", "the kind of people who are": the relative belongs to a plural
+  // earlier on; so with "of" or "among" anywhere in the four words before.
+  for (let k = n - 1; k >= Math.max(0, n - 4) && t[k].kind === 'word'; k--) {
+    if (/^(and|or)$/.test(t[k].norm)) return
+    // "the millions in the world who were": a plural before the preposition may be the antecedent.
+    if (prepositions.has(t[k].norm) && (pluralLike(t[k - 1]?.norm ?? '') || /^(people|children|men|women|many|some|all|most|few|those|these|others)$/.test(t[k - 1]?.norm ?? ''))) return
+  }
+  // "the first time that have been": after a word of time "that" means "when", and the slip is a
+  // missing subject, not agreement.
+  if (t[i].norm === 'that' && /^(time|moment|day|year|week|month|point|way|place|reason)$/.test(t[n].norm)) return
+  const noun = tagAt(tags, t[n])
+  if (!noun || noun.pos !== 'NOUN' || noun.lemma !== t[n].norm) return
+  const right = pluralVerbs[t[i + 1].norm]
+  report({
+    start: t[i + 1].start,
+    end: t[i + 1].end,
+    message: `${quote(t[i + 1].text)} does not agree with the singular ${quote(t[n].text)}; write ${quote(right)}`,
     expected: [right]
   })
 }
