@@ -3,6 +3,7 @@
 // also matches `I've` (and the reverse). The expansion happens before a list is registered, in
 // the standard pattern syntax, so the one-pass trie matches it like any other entry.
 import type {PhraseEntry} from '../src/core/phrases.ts'
+import {prebuiltExpansions} from './data/expanded-patterns.ts'
 
 // Verbs whose past forms are not base + -ed (both forms where both are standard).
 const irregular: Record<string, string[]> = {
@@ -141,14 +142,35 @@ function expandAlternative(alternative: string): string[] {
   return [...out]
 }
 
+// Expanding the lists' families when their rules were loaded took a cold run tens of
+// milliseconds (the possessive and opener families are hundreds of alternatives), so the bundle
+// carries what the sources expanded (rules/data/expanded-patterns.ts), and each pattern is
+// expanded at most once in a process.
+let expanded: Map<string, string> | undefined
+
 /** A pattern with `word~` and contractions expanded into the standard syntax. */
 export function expandFamily(phrase: string): string {
+  expanded ??= new Map(prebuiltExpansions === undefined ? [] : Object.entries(JSON.parse(prebuiltExpansions) as Record<string, string>))
+  let out = expanded.get(phrase)
+  if (out === undefined) {
+    out = expand(phrase)
+    expanded.set(phrase, out)
+  }
+  return out
+}
+
+function expand(phrase: string): string {
   if (!/~|\b(?:i|we|they|you|it|that|there|what|who|do|does|did|can|is|was|will|would|could)\b|n't|'(?:m|ve|d|ll|re|s)\b/i.test(phrase)) return phrase
   return phrase
     .split(/\s+\|\s+/)
     .flatMap(expandAlternative)
     .filter((p, i, all) => all.indexOf(p) === i)
     .join(' | ')
+}
+
+/** Every pattern expanded in this process so far, and its expansion: what the build records for the bundle. */
+export function expansionsMade(): Record<string, string> {
+  return Object.fromEntries(expanded ?? [])
 }
 
 /** Entries of a list with their patterns expanded (examples, allows and the rest unchanged). */

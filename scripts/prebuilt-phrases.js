@@ -1,17 +1,24 @@
 // The trie of the built-in phrase lists, compiled at build time. Building it means tokenizing
 // every word of every list with parse-english, which cost a cold run tens of milliseconds; the
 // bundle gets it instead as a JSON string, in place of src/core/phrase-trie.ts; src/core/phrases.ts parses it.
+// So with the lists' families (`comprise~`, "I am"): rules/inflect.ts expanded them as their rules
+// loaded, tens of milliseconds more; the bundle gets the expansions in place of
+// rules/data/expanded-patterns.ts.
 import {execFile} from 'node:child_process'
 import path from 'node:path'
 import {build} from 'esbuild'
 
 // Run by node from stdin, so it may use `process`; the core it bundles may not.
 const generator = `import {rules} from '../rules/index.ts'
+import {expansionsMade} from '../rules/inflect.ts'
 import {phraseListsOf, phraseTrieData} from '../src/core/phrases.ts'
-process.stdout.write(JSON.stringify(phraseTrieData(phraseListsOf(rules))))
+process.stdout.write(JSON.stringify({trie: JSON.stringify(phraseTrieData(phraseListsOf(rules))), expansions: JSON.stringify(expansionsMade())}))
 `
 
-/** The serialised trie of the lists the sources register, computed by bundling and running them. */
+/**
+ * The serialised trie of the lists the sources register and the expansions of their families
+ * (`{trie, expansions}`, each a JSON string), computed by bundling and running the sources.
+ */
 export async function phraseTrie(options) {
   const {outputFiles} = await build({
     ...options,
@@ -22,12 +29,15 @@ export async function phraseTrie(options) {
   })
   // Not execFileSync: the build's own plugins run on this thread meanwhile.
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['--input-type=module'], {encoding: 'utf8', maxBuffer: 64 << 20}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
+    const child = execFile(process.execPath, ['--input-type=module'], {encoding: 'utf8', maxBuffer: 64 << 20}, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))))
     child.stdin.end(outputFiles[0].text)
   })
 }
 
-/** An esbuild plugin that bundles the trie in place of src/core/phrase-trie.ts, computing it by a build with `options`. */
+/**
+ * An esbuild plugin that bundles the trie in place of src/core/phrase-trie.ts and the expansions in
+ * place of rules/data/expanded-patterns.ts, computing them by a build with `options`.
+ */
 export function prebuiltPhrases(options) {
   // One trie for every build made with these options (the build makes several bundles).
   let trie
@@ -42,7 +52,12 @@ export function prebuiltPhrases(options) {
       b.onLoad({filter: /[\\/]src[\\/]core[\\/]phrase-trie\.ts$/}, async () => {
         const {value, error} = await trie
         if (error) throw error
-        return {contents: `export const prebuiltTrie = ${JSON.stringify(value)}`, loader: 'js'}
+        return {contents: `export const prebuiltTrie = ${JSON.stringify(value.trie)}`, loader: 'js'}
+      })
+      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]expanded-patterns\.ts$/}, async () => {
+        const {value, error} = await trie
+        if (error) throw error
+        return {contents: `export const prebuiltExpansions = ${JSON.stringify(value.expansions)}`, loader: 'js'}
       })
     }
   }

@@ -11,10 +11,13 @@ import type {Config, LintMessage} from '../src/index.ts'
 import {lint} from '../src/index.ts'
 import {rules} from '../rules/index.ts'
 import {phraseListsOf, phraseTrieData} from '../src/core/phrases.ts'
+import {expansionsMade} from '../rules/inflect.ts'
 import {soplint, workspace} from './helpers.ts'
 
 const lists = phraseListsOf(rules)
 const trie = JSON.stringify(phraseTrieData(lists))
+// Importing the rules expanded their families; the bundle carries these expansions instead.
+const expansions = JSON.stringify(expansionsMade())
 
 // Every fixture, whole statement and example; the rules whose findings come from phrase lists.
 const files = [
@@ -41,15 +44,18 @@ describe('the prebuilt phrase trie', () => {
     const script = `
       const parse = JSON.parse
       const read = []
-      JSON.parse = (text, reviver) => (typeof text === 'string' && text.startsWith('{"lists":') && read.push(text), parse(text, reviver))
+      JSON.parse = (text, reviver) => (typeof text === 'string' && read.push(text), parse(text, reviver))
       const {lint} = await import(${JSON.stringify(pathToFileURL(path.resolve('dist/index.js')).href)})
       await lint('As we all know that, I am very passionate about Pytorch.')
       process.stdout.write(JSON.stringify(read))`
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
     expect(r.stderr).toBe('')
-    const read = JSON.parse(r.stdout) as string[]
+    const parsed = JSON.parse(r.stdout) as string[]
+    const read = parsed.filter((text) => text.startsWith('{"lists":'))
     expect(read, 'the bundle reads the prebuilt trie once (run npm run build)').toHaveLength(1)
     expect(read[0] === trie, `the bundle's trie (${read[0].length} characters) differs from the one the sources build (${trie.length}): run npm run build`).toBe(true)
+    expect(expansions.length, 'the sources expand families').toBeGreaterThan(1000)
+    expect(parsed.includes(expansions), "the bundle's expansions of the lists' families differ from the sources' (run npm run build)").toBe(true)
   })
 
   it('is read into the trie the sources build, and used only for the lists it was built from', async () => {
