@@ -54,17 +54,19 @@ interface Item {
 }
 
 interface TrieNode {
-  /** Absent on the leaves, which are most of the nodes. */
-  next: Map<string, TrieNode> | undefined
-  any?: TrieNode
+  /** Absent on the leaves, which are most of the nodes. A number is a child not read yet (see readTrie). */
+  next: Map<string, TrieNode | number> | undefined
+  any?: TrieNode | number
   done: Item[]
+  /** In a prebuilt trie, reads the child that starts at this place of its data. */
+  read?: (at: number) => TrieNode
 }
 
 /**
  * The trie of every registered list in a form JSON can hold. `lists` gives each list's phrases in
  * the order the nodes number the entries; `nodes` is the trie in preorder, each node written as
- * its count of entries and their numbers, its count of children and each child's token followed
- * by the child, then 1 and the wildcard child, or 0.
+ * its count of entries and their numbers, its count of children and each child's token, the
+ * length of the child's part of `nodes` and the child, then 1 and the wildcard child, or 0.
  */
 export interface PhraseTrieData {
   lists: Array<[string, string[]]>
@@ -103,13 +105,16 @@ export function phraseTrieData(lists: ReadonlyMap<string, PhraseEntry[]>): Phras
   const nodes: Array<string | number> = []
   const write = (node: TrieNode): void => {
     nodes.push(node.done.length, ...node.done.map((item) => numbers.get(item)!), node.next?.size ?? 0)
-    for (const [token, child] of node.next ?? []) {
-      nodes.push(token)
-      write(child)
+    for (const token of node.next?.keys() ?? []) {
+      nodes.push(token, 0)
+      const length = nodes.length - 1
+      write(childOf(node, token)!)
+      nodes[length] = nodes.length - length - 1
     }
-    if (node.any) {
+    const any = anyOf(node)
+    if (any) {
       nodes.push(1)
-      write(node.any)
+      write(any)
     } else nodes.push(0)
   }
   write(buildTrie(items))
@@ -122,6 +127,8 @@ function itemsOf(lists: ReadonlyMap<string, PhraseEntry[]>): Item[] {
 
 // The prebuilt trie, if it was built from the phrases now registered. Matches are kept per list
 // in the order of its entries whatever the order of the lists, so only the phrases must agree.
+// A node is read when a match first reaches it: reading all 22,000 at the first lint cost a
+// cold run about as much as the lint's own phrase matching, and a statement reaches few of them.
 function readTrie(data: PhraseTrieData, lists: ReadonlyMap<string, PhraseEntry[]>): TrieNode | undefined {
   if (data.lists.length !== lists.size) return undefined
   const items: Item[] = []
@@ -131,19 +138,38 @@ function readTrie(data: PhraseTrieData, lists: ReadonlyMap<string, PhraseEntry[]
     for (const entry of entries) items.push({list, entry})
   }
   const nodes = data.nodes
-  let at = 0
-  const read = (): TrieNode => {
-    const node: TrieNode = {next: undefined, done: []}
+  const read = (at: number): TrieNode => {
+    const node: TrieNode = {next: undefined, done: [], read}
     for (let n = nodes[at++] as number; n > 0; n--) node.done.push(items[nodes[at++] as number])
     const children = nodes[at++] as number
     if (children > 0) {
       node.next = new Map()
-      for (let n = children; n > 0; n--) node.next.set(nodes[at++] as string, read())
+      for (let n = children; n > 0; n--) {
+        const token = nodes[at++] as string
+        const length = nodes[at++] as number
+        node.next.set(token, at)
+        at += length
+      }
     }
-    if (nodes[at++] === 1) node.any = read()
+    if (nodes[at++] === 1) node.any = at
     return node
   }
-  return read()
+  return read(0)
+}
+
+/** The child of a node for a token, read first if it is not yet. */
+function childOf(node: TrieNode, token: string): TrieNode | undefined {
+  const child = node.next?.get(token)
+  if (typeof child !== 'number') return child
+  const read = node.read!(child)
+  node.next!.set(token, read)
+  return read
+}
+
+/** The wildcard child of a node, read first if it is not yet. */
+function anyOf(node: TrieNode): TrieNode | undefined {
+  if (typeof node.any === 'number') node.any = node.read!(node.any)
+  return node.any
 }
 
 /** Match a one-off list (user phrases from a config) against a document. */
@@ -197,9 +223,9 @@ function buildTrie(items: Item[]): TrieNode {
     for (const sequence of expandPattern(item.entry.phrase)) {
       let node = root
       for (const token of sequence) {
-        if (token === '_') node = node.any ??= {next: undefined, done: []}
+        if (token === '_') node = anyOf(node) ?? (node.any = {next: undefined, done: []})
         else {
-          let child = node.next?.get(token)
+          let child = childOf(node, token)
           if (!child) (node.next ??= new Map()).set(token, (child = {next: undefined, done: []}))
           node = child
         }
@@ -215,7 +241,7 @@ function matchTrie(doc: Doc, root: TrieNode): PhraseMatch[] {
   for (const block of doc.blocks) {
     const tokens = block.tokens
     for (let i = 0; i < tokens.length; i++) {
-      if (!root.next?.has(tokens[i].norm) && !root.any) continue
+      if (!root.next?.has(tokens[i].norm) && root.any === undefined) continue
       walk(root, tokens, i, i, found)
     }
   }
@@ -233,9 +259,10 @@ function walk(node: TrieNode, tokens: Token[], from: number, at: number, found: 
   if (at >= tokens.length) return
   const token = tokens[at]
   if (token.kind === 'code') return
-  const child = node.next?.get(token.norm)
+  const child = childOf(node, token.norm)
   if (child) walk(child, tokens, from, at + 1, found)
-  if (node.any && token.kind === 'word') walk(node.any, tokens, from, at + 1, found)
+  const any = token.kind === 'word' ? anyOf(node) : undefined
+  if (any) walk(any, tokens, from, at + 1, found)
 }
 
 function accepts(entry: PhraseEntry, tokens: Token[], from: number, to: number): boolean {
