@@ -16,9 +16,20 @@ export interface Tagged {
 /** Tag a stretch of text (a sentence). */
 export type Tag = (text: string) => Tagged[]
 
-/** Build the tagger (about a third of a second: the model is parsed here). A named export: a CommonJS chunk has no default. */
+// wink builds the machines of every model it has, whatever the pipe asks for. Only tagging runs
+// here, so the entity and sentiment models (a third of the model's JSON, parsed when the tagger
+// was made) are given as machines that recognise nothing: wink still makes each machine over the
+// same cache, and never runs them.
+const emptyMachine = JSON.stringify([100, 0, {0: {}}, {}, {}, {}])
+const posOnly = {
+  ...model,
+  ner: () => ({machines: [emptyMachine], transformers: []}),
+  sa: () => ({machines: [emptyMachine], setter: () => undefined})
+} as typeof model
+
+/** Build the tagger (the model is parsed here). A named export: a CommonJS chunk has no default. */
 export function makeTagger(): Tag {
-  const nlp = winkNLP(model, ['pos'])
+  const nlp = winkNLP(posOnly, ['pos'])
   const its = nlp.its
   return (text) => {
     const tokens = nlp.readDoc(text).tokens()
