@@ -13,9 +13,10 @@ import {build, transform} from 'esbuild'
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {copyFileSync, readFileSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {bundleOptions} from './bundle-options.js'
+import {bundleOptions, taggerModel, taggerModelText} from './bundle-options.js'
 
 const root = process.cwd()
 const options = bundleOptions(root)
@@ -83,7 +84,12 @@ for (const list of wordLists) {
   writeFileSync(path.join(root, `dist/${list.name}.txt`), list.text, 'latin1')
   copyFileSync(path.join(root, `rules/data/${list.name}.LICENSE`), path.join(root, `dist/${list.name}.LICENSE`))
 }
-await build({...commonjs, entryPoints: frontEnds})
+// The tagger's core model (3 MB of JSON) is a file beside it too, read as Latin-1 and parsed: as a
+// string in dist/tagger.cjs, V8 scanned it twice (compiling the bundle, then the module holding it).
+// Characters outside ASCII, which JSON has only inside strings, are written as \u escapes.
+writeFileSync(path.join(root, 'dist/tagger-model.json'), taggerModelText(createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/read-core-model.js')).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1')
+const taggerModelBeside = taggerModel(() => "require('node:fs').readFileSync(require('node:path').join(__dirname, 'tagger-model.json'), 'latin1')")
+await build({...commonjs, entryPoints: frontEnds, plugins: [taggerModelBeside, ...common.plugins]})
 
 // The core is read as Latin-1, a plain copy of its bytes: esbuild leaves some characters outside
 // ASCII in regular expressions and comments, and a \u escape means the same there.

@@ -192,6 +192,103 @@ export const footnoteSet = {
   }
 }
 
+/**
+ * wink's English model (the part-of-speech tagger of grammar-pattern) is 3 MB of JSON: a base64
+ * lexicon, feature lists, and models for sentiment and entities it loads beside them. Loading it
+ * cost a cold run more than half a second, on every text with a sentence for the tagger:
+ *
+ * - bundled as esbuild bundles JSON, each file became object literals that V8 compiled and ran as
+ *   code; the bundle carries each as a string for JSON.parse, as Node's require reads JSON, and
+ *   the model reader parses the core model's text once per call instead of deep-copying a parsed
+ *   one through JSON.stringify and JSON.parse;
+ * - the reader then put the 87,000 words of the lexicon into an object from word to place, the
+ *   largest single cost of making the tagger. The bundle's model carries the places of the words
+ *   in sorted order (`lexemeOrder`, computed here), and the reader gives wink a lookup that finds a
+ *   word by binary search in that order instead: for every word the same place the object gave
+ *   (the last, for a word listed twice) or none, and words wink adds later are kept beside it.
+ *
+ * As above, the build fails if the reader is not as known. The sources run the package as it is;
+ * test/bundle.test.ts and test/browser-core.test.ts hold the bundles to the sources' findings.
+ */
+export const parsedTaggerModel = taggerModel((text) => JSON.stringify(text))
+
+/**
+ * The plugin above, with the core model's text given by `expression(text)` for the text of
+ * taggerModelText(): a JavaScript expression for a string (the text itself, or in the Node build
+ * a read of a file beside the bundle).
+ */
+export function taggerModel(expression) {
+  return {
+    name: 'parsed-tagger-model',
+    setup(b) {
+      const models = /[\\/]wink-eng-lite-web-model[\\/]dist[\\/]languages[\\/]cur[\\/]models[\\/][^\\/]+\.json$/
+      b.onLoad({filter: models}, (args) => ({contents: `module.exports = JSON.parse(${JSON.stringify(readFileSync(args.path, 'utf8'))})`, loader: 'js'}))
+      b.onLoad({filter: /[\\/]wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/}, (args) => {
+        const source = readFileSync(args.path, 'utf8')
+        const swaps = [
+          ['const originalModel=require("./languages/cur/models/eng-core-web-model.json")', `const originalModel=${expression(taggerModelText(args.path))}`],
+          ['const model=JSON.parse(JSON.stringify(originalModel))', 'const model=JSON.parse(originalModel)'],
+          [
+            'featuresData.lexeme.hash=Object.create(null);for(let k=0;k<featuresData.lexeme.list.length;k+=1)featuresData.lexeme.hash[featuresData.lexeme.list[k]]=k;',
+            'featuresData.lexeme.hash=sortedLookup(featuresData.lexeme.list,new Uint32Array(bufferFromBase64(model.lexemeOrder)));'
+          ]
+        ]
+        let contents = source
+        for (const [from, to] of swaps) {
+          if (source.split(from).length !== 2) throw new Error(`${args.path}: expected the core model read as known ("${from.slice(0, 50)}..."); update taggerModel in scripts/bundle-options.js`)
+          contents = contents.replace(from, () => to)
+        }
+        if ((source.match(/originalModel|lexeme\.hash/g) ?? []).length !== 4) throw new Error(`${args.path}: the core model is read in more places than known; update taggerModel in scripts/bundle-options.js`)
+        return {contents: `${contents}\n${sortedLookup}`, loader: 'js'}
+      })
+    }
+  }
+}
+
+// The lookup the patched reader gives wink for its lexicon: `hash[word]` and `hash[word] = place`
+// are all wink does with it (wink-nlp's cache.js).
+const sortedLookup = `function sortedLookup(list, order) {
+  const added = new Map();
+  return new Proxy(Object.create(null), {
+    get(target, word) {
+      if (typeof word !== 'string') return undefined;
+      if (added.has(word)) return added.get(word);
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const found = list[order[mid]];
+        if (found === word) return order[mid];
+        if (found < word) lo = mid + 1;
+        else hi = mid;
+      }
+      return undefined;
+    },
+    set(target, word, place) {
+      added.set(word, place);
+      return true;
+    }
+  });
+}`
+
+/**
+ * The core model's JSON as the bundles carry it, from the path of the package's model reader: with
+ * `lexemeOrder`, the places of the lexicon's words sorted by word (one place for a word listed more
+ * than once, its last), as base64 of 32-bit little-endian numbers like the model's lexicon.
+ */
+export function taggerModelText(reader) {
+  const text = readFileSync(path.join(path.dirname(reader), 'languages/cur/models/eng-core-web-model.json'), 'utf8')
+  const model = JSON.parse(text)
+  if (model.lexemeOrder !== undefined || !Array.isArray(model.features?.lexeme?.list)) throw new Error(`${reader}: the core model is not as known; update taggerModelText in scripts/bundle-options.js`)
+  const list = model.features.lexeme.list
+  const last = new Map(list.map((word, place) => [word, place]))
+  const order = [...last.values()].sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0))
+  const bytes = Buffer.alloc(order.length * 4)
+  order.forEach((place, i) => bytes.writeUInt32LE(place, i * 4))
+  if (!text.endsWith('}') && !text.trimEnd().endsWith('}')) throw new Error(`${reader}: the core model's JSON does not end as known`)
+  return `${text.trimEnd().slice(0, -1)},"lexemeOrder":"${bytes.toString('base64')}"}`
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -206,7 +303,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, parsedTaggerModel],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.
