@@ -2,7 +2,16 @@
 // (4.6 MB). Loaded through the data loader on the first text that needs it, never at start-up;
 // the Node build keeps it in dist/tagger.cjs, a browser build in a chunk of its own.
 import winkNLP from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
+import type model from 'wink-eng-lite-web-model'
+import core from 'wink-eng-lite-web-model/dist/load-core-model.js'
+import sbd from 'wink-eng-lite-web-model/dist/load-sbd-model.js'
+import pos from 'wink-eng-lite-web-model/dist/load-pos-model.js'
+import negation from 'wink-eng-lite-web-model/dist/load-negation-model.js'
+import metaCER from 'wink-eng-lite-web-model/dist/load-cer-meta-model.js'
+import featureFn from 'wink-eng-lite-web-model/dist/feature.js'
+import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js'
+import lemmatize from 'wink-eng-lite-web-model/dist/lemmatize.js'
+import readabilityStats from 'wink-eng-lite-web-model/dist/readability-stats.js'
 
 /** One tagged word: its text, universal part of speech and lemma. */
 export interface Tagged {
@@ -16,16 +25,22 @@ export interface Tagged {
 /** Tag a stretch of text (a sentence). */
 export type Tag = (text: string) => Tagged[]
 
-// wink builds the machines of every model it has, whatever the pipe asks for. Only tagging runs
-// here, so the entity and sentiment models (a third of the model's JSON, parsed when the tagger
-// was made) are given as machines that recognise nothing: wink still makes each machine over the
-// same cache, and never runs them.
+// The model as the package's own model.js puts it together from these parts, less the entity and
+// sentiment models (0.6 MB of JSON): wink builds the machines of every model it is given, whatever
+// the pipe asks for, and only tagging runs here. They are given as machines that recognise
+// nothing: wink still makes each machine over the same cache, and never runs them.
 const emptyMachine = JSON.stringify([100, 0, {0: {}}, {}, {}, {}])
 const posOnly = {
-  ...model,
+  core,
+  sbd,
+  pos,
   ner: () => ({machines: [emptyMachine], transformers: []}),
-  sa: () => ({machines: [emptyMachine], setter: () => undefined})
-} as typeof model
+  negation,
+  sa: () => ({machines: [emptyMachine], setter: () => undefined}),
+  metaCER,
+  featureFn,
+  addons: {stem, lemmatize, readabilityStats, wordVectors: undefined}
+} as unknown as typeof model
 
 /** Build the tagger (the model is parsed here). A named export: a CommonJS chunk has no default. */
 export function makeTagger(): Tag {
