@@ -106,4 +106,32 @@ describe('the bundled core and its code cache', () => {
       }
     })
   }
+
+  // The parts the core loads on first use are built and cached as the core is: a LaTeX statement
+  // with a sentence for the tagger loads the LaTeX reader and the tagger, each from its cache.
+  it('loads the LaTeX reader and the tagger from their caches, and renews a missing one', () => {
+    const tex = path.join(dir, 'statement.tex')
+    writeFileSync(tex, '\\documentclass{article}\n\\begin{document}\nI built the \\emph{tools} that makes the pipeline reproducible.\n\\end{document}\n')
+    const lintTex = () => {
+      const result = spawnSync(process.execPath, [path.join(dir, 'bin/soplint.js'), '--format', 'json', tex], {encoding: 'utf8', env: {...process.env, SOPLINT_DEBUG_CORE: '1', NODE_OPTIONS: ''}})
+      const states = Object.fromEntries([...result.stderr.matchAll(/soplint: core .*[\\/](\w+)\.cjs, code cache (\w+)/g)].map((m) => [m[1], m[2]]))
+      const found = (JSON.parse(result.stdout)[0].messages as Array<{ruleId: string; message: string}>).filter((m) => m.ruleId === 'grammar-pattern').map((m) => m.message)
+      return {states, found, stderr: result.stderr}
+    }
+    const first = lintTex()
+    expect(first.states).toEqual({core: 'used', latex: 'used', tagger: 'used'})
+    expect(first.found).toEqual([expect.stringContaining('`makes` does not agree with the plural `tools`')])
+    const latexCache = path.join(dir, 'dist/latex.cache')
+    const kept = readFileSync(latexCache)
+    rmSync(latexCache)
+    try {
+      const renewed = lintTex()
+      expect(renewed.states).toEqual({core: 'used', latex: 'absent', tagger: 'used'})
+      expect(renewed.found).toEqual(first.found)
+      expect(renewed.stderr).toContain('soplint: code cache written')
+      expect(lintTex().states).toEqual({core: 'used', latex: 'used', tagger: 'used'})
+    } finally {
+      writeFileSync(latexCache, kept)
+    }
+  })
 })

@@ -20,7 +20,7 @@ import {isMainThread} from 'node:worker_threads'
 /** The first line of dist/core.cjs: this marker, then the SHA-256 of the rest of the file. */
 export const coreHeader = '// soplint core '
 
-/** Where the loaded core keeps its code-cache writer, for the build step that writes the cache. */
+/** Where the loaded core keeps the code-cache writer of every script loaded so far, for the build step that writes the caches. */
 export const coreScriptKey = Symbol.for('soplint.coreScript')
 
 /** How the core was loaded, for `SOPLINT_DEBUG_CORE` and the tests. */
@@ -31,9 +31,26 @@ export interface CoreLoad {
 
 /**
  * Load dist/core.cjs (a CommonJS bundle of src/index.ts, wrapped in a module function by the build) and return its exports. `file` is its
- * path; the code cache is the file of the same name with `.cache` for `.cjs`.
+ * path; the code cache is the file of the same name with `.cache` for `.cjs`. The parts the core
+ * loads on first use (the LaTeX and Word readers, the tagger: dist/latex.cjs and the others beside
+ * it) are built and loaded the same way, each with its own cache.
  */
 export function loadCore<T>(file: string): T {
+  return loadScript(file, new Map()) as T
+}
+
+/** What loadScript() needs of a script it loaded before: its exports, and its cache writer. */
+interface Loaded {
+  exports: unknown
+  write: () => boolean
+}
+
+// Every script this process loaded, for the build step that writes their caches.
+const loaded: Loaded[] = []
+
+function loadScript(file: string, scripts: Map<string, Loaded>): unknown {
+  const known = scripts.get(file)
+  if (known) return known.exports
   const source = readFileSync(file, 'latin1')
   const newline = source.indexOf('\n')
   const hash = source.startsWith(coreHeader) ? source.slice(coreHeader.length, newline) : ''
@@ -53,13 +70,21 @@ export function loadCore<T>(file: string): T {
   // resolve as it does in any module rather than fail for want of a loader.
   const script = new vm.Script(source, {filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER})
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used'
-  const module = {exports: {} as T}
-  const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: {exports: T}, f: string, d: string) => void
-  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
   // Written at most once a process: the build's step writes it itself, and then exit need not.
   let written = false
-  const write = () => (written ||= writeCodeCache(script, hash, cacheFile))
-  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {write}
+  const entry: Loaded = {exports: undefined, write: () => (written ||= writeCodeCache(script, hash, cacheFile))}
+  const module = {exports: {}}
+  entry.exports = module.exports
+  scripts.set(file, entry)
+  loaded.push(entry)
+  // The core requires the parts beside it (`./latex.cjs`) as it first needs them; those load here
+  // too, from their caches. Everything else (Node's modules) is Node's require.
+  const nodeRequire = createRequire(file)
+  const require = Object.assign((id: string) => (/^\.\/[\w-]+\.cjs$/.test(id) ? loadScript(path.join(path.dirname(file), id), scripts) : nodeRequire(id)), nodeRequire)
+  const run = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: {exports: unknown}, f: string, d: string) => void
+  run.call(module.exports, module.exports, require, module, file, path.dirname(file))
+  entry.exports = module.exports
+  ;(globalThis as Record<symbol, unknown>)[coreScriptKey] = {write: () => loaded.map((l) => l.write()).every(Boolean)}
   if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: core ${file}, code cache ${cache}\n`)
   // Renewal: a cache the core could not use (Node was upgraded, or the package was built with
   // another Node) is written anew when this process exits, holding all that its run compiled.
@@ -68,7 +93,7 @@ export function loadCore<T>(file: string): T {
   if (cache !== 'used' && hash && isMainThread && process.execArgv.length === 0 && !process.env.NODE_OPTIONS) {
     process.once('exit', () => {
       if (written) return
-      const ok = write()
+      const ok = entry.write()
       if (process.env.SOPLINT_DEBUG_CORE) process.stderr.write(`soplint: code cache ${ok ? 'written' : 'not written'}\n`)
     })
   }
