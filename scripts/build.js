@@ -16,7 +16,7 @@ import {copyFileSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
-import {bundleOptions, taggerModel, taggerModelText} from './bundle-options.js'
+import {asciiSource, bundleOptions, taggerModel, taggerModelParts} from './bundle-options.js'
 
 const root = process.cwd()
 const options = bundleOptions(root)
@@ -84,20 +84,25 @@ for (const list of wordLists) {
   writeFileSync(path.join(root, `dist/${list.name}.txt`), list.text, 'latin1')
   copyFileSync(path.join(root, `rules/data/${list.name}.LICENSE`), path.join(root, `dist/${list.name}.LICENSE`))
 }
-// The tagger's core model (3 MB of JSON) is a file beside it too, read as Latin-1 and parsed: as a
-// string in dist/tagger.cjs, V8 scanned it twice (compiling the bundle, then the module holding it).
-// Characters outside ASCII, which JSON has only inside strings, are written as \u escapes.
-writeFileSync(path.join(root, 'dist/tagger-model.json'), taggerModelText(createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/read-core-model.js')).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1')
-const taggerModelBeside = taggerModel(() => "require('node:fs').readFileSync(require('node:path').join(__dirname, 'tagger-model.json'), 'latin1')")
+// The tagger's core model (3 MB of JSON) is two files beside it: its JSON, read as Latin-1 and
+// parsed (as a string in dist/tagger.cjs, V8 scanned it twice, compiling the bundle and then the
+// module holding it), and its three arrays of numbers as bytes (see taggerModel in
+// bundle-options.js). Characters outside ASCII, which JSON has only inside strings, are \u escapes.
+const taggerParts = taggerModelParts(createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/read-core-model.js'), true)
+writeFileSync(path.join(root, 'dist/tagger-model.json'), JSON.stringify(taggerParts.json).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1')
+writeFileSync(path.join(root, 'dist/tagger-model.bin'), taggerParts.bytes)
+const besideTagger = (name, encoding) => `require('node:fs').readFileSync(require('node:path').join(__dirname, '${name}')${encoding ? `, '${encoding}'` : ''})`
+const taggerModelBeside = taggerModel({json: () => besideTagger('tagger-model.json', 'latin1'), binary: () => besideTagger('tagger-model.bin')})
 await build({...commonjs, entryPoints: frontEnds, plugins: [taggerModelBeside, ...common.plugins]})
 
 // The core is read as Latin-1, a plain copy of its bytes: esbuild leaves some characters outside
-// ASCII in regular expressions and comments, and a \u escape means the same there. So are the
-// parts it loads on first use (dist/latex.cjs, docx.cjs, tagger.cjs), each with a code cache of
-// its own: compiling them from source cost a .tex file's run about 5% of its time.
+// ASCII in regular expressions and comments, and a \u escape means the same there (asciiSource in
+// bundle-options.js). So are the parts it loads on first use (dist/latex.cjs, docx.cjs,
+// tagger.cjs), each with a code cache of its own: compiling them from source cost a .tex file's
+// run about 5% of its time.
 for (const name of ['core', ...Object.keys(frontEnds)]) {
   const file = path.join(root, `dist/${name}.cjs`)
-  const ascii = readFileSync(file, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const ascii = asciiSource(readFileSync(file, 'utf8'))
   // Wrapped as Node wraps a CommonJS module, here rather than at load time: wrapping 4 MB of source
   // in a template string at every start made a second copy of it for the garbage collector.
   const body = `(function (exports, require, module, __filename, __dirname) {${ascii}\n})`

@@ -205,19 +205,22 @@ export const footnoteSet = {
  *   largest single cost of making the tagger. The bundle's model carries the places of the words
  *   in sorted order (`lexemeOrder`, computed here), and the reader gives wink a lookup that finds a
  *   word by binary search in that order instead: for every word the same place the object gave
- *   (the last, for a word listed twice) or none, and words wink adds later are kept beside it.
+ *   (the last, for a word listed twice) or none, and words wink adds later are kept beside it;
+ * - the Node build keeps the model in two files beside dist/tagger.cjs (see scripts/build.js): the
+ *   JSON without the lexicon, its expansions and the order, and those three as the bytes they
+ *   decode to, which the reader copies into its arrays instead of decoding 2.3 MB of base64.
  *
  * As above, the build fails if the reader is not as known. The sources run the package as it is;
  * test/bundle.test.ts and test/browser-core.test.ts hold the bundles to the sources' findings.
  */
-export const parsedTaggerModel = taggerModel((text) => JSON.stringify(text))
+export const parsedTaggerModel = taggerModel({json: (parts) => JSON.stringify(parts.json)})
 
 /**
- * The plugin above, with the core model's text given by `expression(text)` for the text of
- * taggerModelText(): a JavaScript expression for a string (the text itself, or in the Node build
- * a read of a file beside the bundle).
+ * The plugin above. `json(parts)` is a JavaScript expression for the core model's JSON text, and
+ * `binary(parts)`, when given, one for the bytes of its binary arrays (the Node build reads both
+ * from files), for the parts of taggerModelParts().
  */
-export function taggerModel(expression) {
+export function taggerModel({json, binary}) {
   return {
     name: 'parsed-tagger-model',
     setup(b) {
@@ -225,12 +228,15 @@ export function taggerModel(expression) {
       b.onLoad({filter: models}, (args) => ({contents: `module.exports = JSON.parse(${JSON.stringify(readFileSync(args.path, 'utf8'))})`, loader: 'js'}))
       b.onLoad({filter: /[\\/]wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/}, (args) => {
         const source = readFileSync(args.path, 'utf8')
+        const parts = taggerModelParts(args.path, Boolean(binary))
+        const array = (name) => (binary ? `binaryPart(binaryModel,model.binary.${name})` : `new Uint32Array(bufferFromBase64(model.${name}))`)
         const swaps = [
-          ['const originalModel=require("./languages/cur/models/eng-core-web-model.json")', `const originalModel=${expression(taggerModelText(args.path))}`],
+          ['const originalModel=require("./languages/cur/models/eng-core-web-model.json")', `const originalModel=${json(parts)}${binary ? `,binaryModel=${binary(parts)}` : ''}`],
           ['const model=JSON.parse(JSON.stringify(originalModel))', 'const model=JSON.parse(originalModel)'],
+          ['model.lexicon=new Uint32Array(bufferFromBase64(model.lexicon)),model.xpansions=new Uint32Array(bufferFromBase64(model.xpansions))', `model.lexicon=${array('lexicon')},model.xpansions=${array('xpansions')}`],
           [
             'featuresData.lexeme.hash=Object.create(null);for(let k=0;k<featuresData.lexeme.list.length;k+=1)featuresData.lexeme.hash[featuresData.lexeme.list[k]]=k;',
-            'featuresData.lexeme.hash=sortedLookup(featuresData.lexeme.list,new Uint32Array(bufferFromBase64(model.lexemeOrder)));'
+            `featuresData.lexeme.hash=sortedLookup(featuresData.lexeme.list,${array('lexemeOrder')});`
           ]
         ]
         let contents = source
@@ -238,8 +244,8 @@ export function taggerModel(expression) {
           if (source.split(from).length !== 2) throw new Error(`${args.path}: expected the core model read as known ("${from.slice(0, 50)}..."); update taggerModel in scripts/bundle-options.js`)
           contents = contents.replace(from, () => to)
         }
-        if ((source.match(/originalModel|lexeme\.hash/g) ?? []).length !== 4) throw new Error(`${args.path}: the core model is read in more places than known; update taggerModel in scripts/bundle-options.js`)
-        return {contents: `${contents}\n${sortedLookup}`, loader: 'js'}
+        if ((source.match(/originalModel|lexeme\.hash|model\.lexicon|model\.xpansions/g) ?? []).length !== 8) throw new Error(`${args.path}: the core model is read in more places than known; update taggerModel in scripts/bundle-options.js`)
+        return {contents: `${contents}\n${sortedLookup}\n${binaryPart}`, loader: 'js'}
       })
     }
   }
@@ -271,22 +277,51 @@ const sortedLookup = `function sortedLookup(list, order) {
   });
 }`
 
+// One array of the binary file, copied: a fresh, aligned array for each model read.
+const binaryPart = `function binaryPart(bytes, [start, length]) {
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + length));
+}`
+
 /**
- * The core model's JSON as the bundles carry it, from the path of the package's model reader: with
- * `lexemeOrder`, the places of the lexicon's words sorted by word (one place for a word listed more
- * than once, its last), as base64 of 32-bit little-endian numbers like the model's lexicon.
+ * The core model as the bundles carry it, from the path of the package's model reader, with
+ * `lexemeOrder`: the places of the lexicon's words sorted by word (one place for a word listed
+ * more than once, its last), 32-bit numbers like the lexicon's. Without `binary`, `json` is the
+ * model with the order in base64 as the lexicon is; with it, `json` has none of the three arrays
+ * but where each lies in `bytes` (`binary.lexicon` is [start, length in bytes], and so on), the
+ * bytes their base64 decodes to.
  */
-export function taggerModelText(reader) {
-  const text = readFileSync(path.join(path.dirname(reader), 'languages/cur/models/eng-core-web-model.json'), 'utf8')
-  const model = JSON.parse(text)
-  if (model.lexemeOrder !== undefined || !Array.isArray(model.features?.lexeme?.list)) throw new Error(`${reader}: the core model is not as known; update taggerModelText in scripts/bundle-options.js`)
-  const list = model.features.lexeme.list
+export function taggerModelParts(reader, binary) {
+  const model = JSON.parse(readFileSync(path.join(path.dirname(reader), 'languages/cur/models/eng-core-web-model.json'), 'utf8'))
+  const list = model.features?.lexeme?.list
+  if (model.lexemeOrder !== undefined || model.binary !== undefined || typeof model.lexicon !== 'string' || typeof model.xpansions !== 'string' || !Array.isArray(list)) {
+    throw new Error(`${reader}: the core model is not as known; update taggerModelParts in scripts/bundle-options.js`)
+  }
   const last = new Map(list.map((word, place) => [word, place]))
   const order = [...last.values()].sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0))
-  const bytes = Buffer.alloc(order.length * 4)
-  order.forEach((place, i) => bytes.writeUInt32LE(place, i * 4))
-  if (!text.endsWith('}') && !text.trimEnd().endsWith('}')) throw new Error(`${reader}: the core model's JSON does not end as known`)
-  return `${text.trimEnd().slice(0, -1)},"lexemeOrder":"${bytes.toString('base64')}"}`
+  // Little-endian, as the lexicon's own bytes are read on every platform Node and browsers run on.
+  const orderBytes = Buffer.alloc(order.length * 4)
+  order.forEach((place, i) => orderBytes.writeUInt32LE(place, i * 4))
+  if (!binary) return {json: {...model, lexemeOrder: orderBytes.toString('base64')}}
+  const arrays = {lexicon: Buffer.from(model.lexicon, 'base64'), xpansions: Buffer.from(model.xpansions, 'base64'), lexemeOrder: orderBytes}
+  const layout = {}
+  let at = 0
+  for (const [name, bytes] of Object.entries(arrays)) {
+    if (bytes.length % 4) throw new Error(`${reader}: the core model's ${name} is not whole 32-bit numbers`)
+    layout[name] = [at, bytes.length]
+    at += bytes.length
+  }
+  const {lexicon: _lexicon, xpansions: _xpansions, ...rest} = model
+  return {json: {...rest, binary: layout}, bytes: Buffer.concat(Object.values(arrays))}
+}
+
+/**
+ * JavaScript source with every character outside ASCII written as a \u escape, which means the
+ * same in a string, a template, a regular expression and a comment. A character escaped with a
+ * backslash (`/[\-\–]/`, an identity escape: the character itself) loses that backslash, or it
+ * would escape the escape's own backslash instead (`[\-\\u2013]` matches `u`, `2`, `0`...).
+ */
+export function asciiSource(source) {
+  return source.replace(/(\\*)([^\0-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** The bundle options every build of soplint uses; `root` is the checkout. */

@@ -2,7 +2,7 @@
 // The cache only saves time: a missing, stale or corrupt one must give the same report. These tests
 // run copies of the real bin/ and dist/ with the cache in each state.
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -134,4 +134,36 @@ describe('the bundled core and its code cache', () => {
       writeFileSync(latexCache, kept)
     }
   })
+})
+
+// The Node build writes its scripts in ASCII (scripts/build.js); an escape that meant something
+// else once made the bundled tagger split every word at a `u`.
+describe('the scripts of the Node build', () => {
+  it('write characters outside ASCII as escapes that mean the same', async () => {
+    const options = '../scripts/bundle-options.js'
+    const {asciiSource} = (await import(options)) as {asciiSource: (source: string) => string}
+    const samples = ['/[\\-\\–\\—]/gi', '/^[a-z][a-z\\-\\–]*$/', "/\\’s$|\\'s$/", '"caf\\é"', '"\\\\–"', '`é ${"ü"}`', '/[é-ü]/', '"😀"', '/\\\\\\–/']
+    const probes = ['-', '–', '—', 'u', '2', '0', '\\', "'s", '’s', 'é', 'ë', '\\–', 'z']
+    const value = (source: string) => {
+      const v = new Function(`return ${source}`)() as unknown
+      return v instanceof RegExp ? `${v.flags} ${probes.map((p) => new RegExp(v.source, v.flags.replace('g', '')).test(p)).join()}` : v
+    }
+    for (const sample of samples) {
+      const ascii = asciiSource(sample)
+      expect(ascii).toMatch(/^[\0-\x7f]*$/)
+      expect(value(ascii), sample).toEqual(value(sample))
+    }
+  })
+
+  it('tag as the sources do', async () => {
+    const {loadCore} = await import('../src/node/bundle/load-core.ts')
+    const {makeTagger} = await import('../rules/data/tagger.ts')
+    const bundled = loadCore<{makeTagger: typeof makeTagger}>(path.resolve('dist/tagger.cjs')).makeTagger()
+    const sources = makeTagger()
+    const files = (dir: string): string[] =>
+      readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(md|tex|txt)$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    const texts = ['fixtures', 'examples', 'test/eval/written'].flatMap(files).flatMap((file) => readFileSync(file, 'utf8').split(/\n\s*\n/).filter((t) => /\w/.test(t)))
+    expect(texts.length).toBeGreaterThan(300)
+    expect(texts.map((t) => bundled(t))).toEqual(texts.map((t) => sources(t)))
+  }, 120_000)
 })
