@@ -42,8 +42,47 @@ export interface SourceMap {
 }
 
 let markdown: ReturnType<typeof makeMarkdown> | undefined
-function makeMarkdown() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+let markdownWithoutTables: ReturnType<typeof makeMarkdown> | undefined
+function makeMarkdown(tables = true) {
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  return (tables ? processor : processor.use(withoutTables)).use(remarkFrontmatter, ['yaml', 'toml'])
+}
+
+/** The Markdown parser for a text: GFM's table syntax only where a table can be. */
+function markdownFor(text: string) {
+  return mayHaveTable(text) ? (markdown ??= makeMarkdown()) : (markdownWithoutTables ??= makeMarkdown(false))
+}
+
+// GFM's table syntax tries every line of every paragraph as a table's head row, reading it to its
+// end word by word, before the next line shows it is not one: that was a third of the Markdown
+// parse of ordinary prose. A table needs a delimiter row under its head row: a line of `-`, `:`,
+// `|`, spaces and tabs (after the `>` of a quote) with a `:` or a `|` in it (micromark-extension-
+// gfm-table's headDelimiter states). A text without such a line has no table, so its parse without
+// the table syntax is the same tree.
+function mayHaveTable(text: string): boolean {
+  let plain = true
+  let marked = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10
+    if (c === 10 || c === 13) {
+      if (plain && marked) return true
+      plain = true
+      marked = false
+    } else if (c === 58 || c === 124) marked = true
+    else if (c !== 45 && c !== 32 && c !== 9 && c !== 62) plain = false
+  }
+  return false
+}
+
+/** A unified plugin, used after remark-gfm: leave GFM's table construct out of the Markdown syntax. */
+function withoutTables(this: ReturnType<typeof unified>): void {
+  type Extension = {flow?: Record<string, unknown>}
+  const extensions = (this.data('micromarkExtensions') ?? []) as Extension[]
+  const drop = (list: unknown) => ([] as Array<{name?: string}>).concat(list as never).filter((construct) => construct.name !== 'table')
+  this.data(
+    'micromarkExtensions',
+    extensions.map((extension) => (extension.flow ? {...extension, flow: Object.fromEntries(Object.entries(extension.flow).map(([code, list]) => [code, drop(list)]))} : extension)) as never
+  )
 }
 
 const parser = new ParseEnglish()
@@ -62,7 +101,7 @@ export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot) => void
  * tree while it exists (the wrapped retext plugins run there rather than parse every block again).
  */
 export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot, onTree?: OnBlockTree): Doc {
-  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : (markdown ??= makeMarkdown()).parse(text))
+  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : markdownFor(text).parse(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
