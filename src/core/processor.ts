@@ -237,7 +237,7 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
   const string = flat.chars.join('')
   if (!/[\p{L}\p{N}]/u.test(string)) return
   const src = Int32Array.from(flat.src)
-  const tree = parser.parse(string) as NlcstRoot
+  const tree = parseProse(string)
   const block: ProseBlock = {
     index: blocks.length,
     kind: type,
@@ -289,6 +289,81 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
   block.sentences.push(sentence)
   // One by one: spreading a sentence of 200,000 tokens into push() overflows the stack.
   for (const token of sentence.tokens) block.tokens.push(token)
+}
+
+// parse-latin merges and moves sentences and tokens with one `splice` each on the whole block's
+// arrays: a paragraph of 10,000 sentences, or a sentence of 100,000 words with an apostrophe in
+// every tenth, cost the square of its size (a 4 MB paragraph, minutes). A block longer than this
+// is parsed in pieces of about this length and the pieces' trees joined into the tree the whole
+// parse gives.
+export const pieceLength = 4096
+
+/** Parse a block's prose into the tree parse-english gives, in pieces when it is long (see joinPieces). */
+export function parseProse(string: string, piece = pieceLength): NlcstRoot {
+  if (string.length <= 2 * piece) return parser.parse(string) as NlcstRoot
+  const cuts: number[] = []
+  for (let at = piece; at < string.length - piece; ) {
+    const cut = cutAfter(string, at)
+    if (cut < 0 || cut >= string.length - 1) break
+    cuts.push(cut)
+    at = cut + piece
+  }
+  if (cuts.length === 0) return parser.parse(string) as NlcstRoot
+  const trees: NlcstRoot[] = []
+  let from = 0
+  for (const cut of [...cuts, string.length]) {
+    trees.push(shifted(parser.parse(string.slice(from, cut)) as NlcstRoot, from))
+    from = cut
+  }
+  return joinPieces(trees, string.length)
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+// A place to cut at or after `at`: a space with a letter or digit on each side, so that the words
+// on either side are whole tokens that no parse-latin plugin merges across white space, and the
+// space is inside a sentence (sentences end only at terminal punctuation, and merging never
+// splits). -1 when there is none.
+function cutAfter(string: string, at: number): number {
+  for (let i = string.indexOf(' ', at); i > 0 && i < string.length - 1; i = string.indexOf(' ', i + 1)) {
+    if (letterOrDigit.test(string[i - 1]) && letterOrDigit.test(string[i + 1])) return i
+  }
+  return -1
+}
+
+// Give every node of a piece's tree its place in the whole string. parse-latin shares point
+// objects between nodes, so each node gets new ones rather than shifting the old in place.
+function shifted(tree: NlcstRoot, base: number): NlcstRoot {
+  if (base === 0) return tree
+  const point = (p: {line: number; column: number; offset?: number}) => ({line: p.line, column: p.column + base, offset: (p.offset ?? 0) + base})
+  const stack: Array<{position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}; children?: unknown[]}> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) node.position = {start: point(node.position.start), end: point(node.position.end)}
+    if (node.children) for (const child of node.children) stack.push(child as (typeof stack)[number])
+  }
+  return tree
+}
+
+// Every piece after the first starts with the space it was cut at, which parse-latin moves out to
+// the root, and its first sentence is the rest of the sentence the previous piece ended in: put
+// the space back between the two halves and make them one sentence, as the whole parse has it.
+function joinPieces(trees: NlcstRoot[], length: number): NlcstRoot {
+  const first = trees[0]
+  const paragraph = first.children.find((c) => c.type === 'ParagraphNode') as NlcstParagraph
+  const before = first.children.slice(0, first.children.indexOf(paragraph))
+  let after = first.children.slice(first.children.indexOf(paragraph) + 1)
+  for (const tree of trees.slice(1)) {
+    const [space, next, ...rest] = tree.children
+    const last = paragraph.children[paragraph.children.length - 1] as NlcstSentence
+    const head = (next as NlcstParagraph).children[0] as NlcstSentence
+    for (const child of [space, ...head.children]) last.children.push(child as NlcstSentence['children'][number])
+    last.position = {start: last.position!.start, end: head.position!.end}
+    for (const child of (next as NlcstParagraph).children.slice(1)) paragraph.children.push(child)
+    paragraph.position = {start: paragraph.position!.start, end: next.position!.end}
+    after = rest
+  }
+  return {type: 'RootNode', children: [...before, paragraph, ...after], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: length + 1, offset: length}}}
 }
 
 // Whether from..to overlaps one of the ranges (in order, not overlapping), by binary search: a
