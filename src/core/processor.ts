@@ -93,8 +93,11 @@ const terminalRe = /^[.!?\u2026\u203D]+$/
 const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
 
-/** Called with each prose block and its English parse tree, before the tree is dropped. */
-export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot) => void
+/**
+ * Called with each prose block and its English parse tree, before the tree is dropped;
+ * `sentences[i]` is the tree's node of `block.sentences[i]`.
+ */
+export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[]) => void
 
 /**
  * Parse text in a format into the document every rule reads. `onTree` sees each block's parse
@@ -252,17 +255,19 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     src,
     ends: Int32Array.from(flat.ends)
   }
+  const nodes: NlcstSentence[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') addSentence(text, sentence, block, flat)
+      if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) nodes.push(sentence)
     }
   }
   blocks.push(block)
-  onTree?.(block, tree)
+  onTree?.(block, tree, nodes)
 }
 
-function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): void {
+// Adds the sentence to the block; false when it has no tokens and is left out.
+function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): boolean {
   const sentence: Sentence = {index: 0, tokens: [], words: [], start: 0, end: 0, block, terminal: null}
   for (const child of node.children) {
     if (child.type === 'WhiteSpaceNode') continue
@@ -278,7 +283,7 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     sentence.tokens.push(token)
     if (kind === 'word') sentence.words.push(token)
   }
-  if (sentence.tokens.length === 0) return
+  if (sentence.tokens.length === 0) return false
   sentence.start = sentence.tokens[0].start
   sentence.end = sentence.tokens[sentence.tokens.length - 1].end
   const toks = sentence.tokens
@@ -289,6 +294,7 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
   block.sentences.push(sentence)
   // One by one: spreading a sentence of 200,000 tokens into push() overflows the stack.
   for (const token of sentence.tokens) block.tokens.push(token)
+  return true
 }
 
 // parse-latin merges and moves sentences and tokens with one `splice` each on the whole block's
@@ -537,3 +543,4 @@ function align(value: string, text: string, start: number, end: number, flat: Fl
     flat.ends.push(found + 1)
   }
 }
+export const markdownForTest = (text: string) => markdownFor(text)
