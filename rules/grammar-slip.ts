@@ -216,8 +216,6 @@ const modals = new Set(['would', 'could', 'should', 'must', 'might', 'may', 'wil
 // "In 2019 I have completed" -> "completed": the present perfect with a finished past time.
 function presentPerfect(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
-  const text = ' ' + t.map((x) => x.norm).join(' ') + ' '
-  if (unfinished.some((u) => text.includes(` ${u} `))) return
   const markers: Array<[number, number]> = []
   for (let i = 0; i < t.length; i++) {
     const w = t[i].norm
@@ -225,12 +223,16 @@ function presentPerfect(doc: Doc, sentence: Sentence, found: Report[]): void {
     if (w === 'yesterday') markers.push([i, i])
     else if (w === 'last' && finishedPeriods.has(t[i + 1]?.norm ?? '') && !['the', 'this', 'past', 'these', 'over'].includes(prev ?? '')) markers.push([i, i + 1])
     else if (w === 'ago' && agoUnits.has(prev ?? '')) markers.push([i - 2, i])
+    else if (w.length !== 4) continue
     else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'in' && Number(w) < thisYear() && t[i + 1]?.norm !== '-') markers.push([i - 1, i])
     // "in the year 2022", the same finished time in a longer form.
     else if (/^(19[5-9]\d|20\d\d)$/.test(w) && prev === 'year' && t[i - 2]?.norm === 'the' && t[i - 3]?.norm === 'in' && Number(w) < thisYear()) markers.push([i - 3, i])
     else if (w === 'when' && t[i + 1]?.norm === 'i' && t[i + 2]?.norm === 'was') markers.push([i, i + 2])
   }
+  // Most sentences have no finished time: the test for an unfinished one comes after.
   if (markers.length === 0) return
+  const text = ' ' + t.map((x) => x.norm).join(' ') + ' '
+  if (unfinished.some((u) => text.includes(` ${u} `))) return
   for (let i = 0; i < t.length; i++) {
     if (!perfectAux.has(t[i].norm) || modals.has(t[i - 1]?.norm ?? '')) continue
     let j = i + 1
@@ -291,7 +293,12 @@ function reasonBecause(doc: Doc, sentence: Sentence, found: Report[]): void {
   }
 }
 
-const passForms: Record<string, string> = {pass: 'graduate', passed: 'graduated', passing: 'graduating', passes: 'graduates'}
+const passForms = new Map([
+  ['pass', 'graduate'],
+  ['passed', 'graduated'],
+  ['passing', 'graduating'],
+  ['passes', 'graduates']
+])
 const schoolWords = new Set(['college', 'school', 'university', 'institute', 'institution', 'iit', 'nit', 'engineering', 'b.tech', 'btech', 'degree', 'batch', 'class', 'academy', 'polytechnic', 'b.e.', 'b.sc', 'b.sc.', 'bsc', 'm.tech', 'mtech'])
 
 const faint = new Set(['heat', 'exhaustion', 'fatigue', 'pain', 'dehydration', 'shock', 'hunger', 'cold', 'blood', 'drinking', 'drunk', 'tiredness', 'stress'])
@@ -300,7 +307,7 @@ const faint = new Set(['heat', 'exhaustion', 'fatigue', 'pain', 'dehydration', '
 function passedOut(doc: Doc, sentence: Sentence, found: Report[]): void {
   const t = sentence.tokens
   for (let i = 0; i + 2 < t.length; i++) {
-    const verb = passForms[t[i].norm]
+    const verb = passForms.get(t[i].norm)
     if (!verb || t[i + 1].norm !== 'out') continue
     // "passed out with distinction / in first class" is the graduation sense too.
     if (t[i + 2].norm === 'with' && ['distinction', 'honours', 'honors', 'merit'].includes(t[i + 3]?.norm ?? '')) {

@@ -17,7 +17,7 @@ export default defineRule({
     example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}
   },
   check({doc, report, retext}) {
-    const tokens = doc.blocks.flatMap((b) => b.tokens)
+    const tokens = doc.tokens
     for (const {message, start, end} of retext) {
       // Math, code and citations stand in the prose as a placeholder word whose sound is unknown
       // (`an $F_1$` is read "an eff-one"): the article before one is not judged.

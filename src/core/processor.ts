@@ -543,4 +543,3 @@ function align(value: string, text: string, start: number, end: number, flat: Fl
     flat.ends.push(found + 1)
   }
 }
-export const markdownForTest = (text: string) => markdownFor(text)
