@@ -272,6 +272,55 @@ function previousEmailAhead(code) {
   }
 }
 
+/**
+ * unified-latex's LaTeX grammar memoizes every rule at every position in one object keyed by
+ * position times rule: on a megabyte of LaTeX that object held tens of millions of entries, took
+ * gigabytes and then failed with "Invalid array length". The bundle keeps the memo in two
+ * generations of at most 2^19 entries each, dropping the older when the newer fills: the parser
+ * goes back only a short way, so what it asks for again is still there, and a result no longer
+ * there is computed again, the same. As above, the build fails if the code is not as expected.
+ */
+export const boundedLatexMemo = {
+  name: 'bounded-latex-memo',
+  setup(b) {
+    b.onLoad({filter: /[\\/]unified-latex-util-pegjs[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const declaration = 'let peg$resultsCache = {};'
+      const read = /const cached = peg\$resultsCache\[key\];/g
+      const write = /peg\$resultsCache\[key\] = \{\s*nextPos: peg\$currPos,\s*result: s0\s*\};/g
+      const reads = source.match(read)?.length ?? 0
+      const writes = source.match(write)?.length ?? 0
+      const all = source.match(/peg\$resultsCache/g)?.length ?? 0
+      if (source.split(declaration).length !== 2 || reads === 0 || reads !== writes || all !== reads + writes + 1) {
+        throw new Error(`${args.path}: expected the grammar's memo as known (${reads} reads, ${writes} writes, ${all} uses); update boundedLatexMemo in scripts/bundle-options.js`)
+      }
+      const memo = `function peg$boundedMemo() {
+	let young = new Map();
+	let old = new Map();
+	return {
+		get(key) {
+			const hit = young.get(key);
+			return hit !== undefined ? hit : old.get(key);
+		},
+		set(key, value) {
+			if (young.size >= 1 << 19) {
+				old = young;
+				young = new Map();
+			}
+			young.set(key, value);
+		}
+	};
+}
+`
+      const contents = memo + source
+        .replace(declaration, 'let peg$resultsCache = peg$boundedMemo();')
+        .replace(read, 'const cached = peg$resultsCache.get(key);')
+        .replace(write, 'peg$resultsCache.set(key, {nextPos: peg$currPos, result: s0});')
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -286,7 +335,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.
