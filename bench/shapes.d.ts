@@ -10,3 +10,14 @@ export interface Shape {
 export const shapes: Shape[]
 /** A reproducible mix of the Markdown shapes, about n units long. */
 export function mixed(n: number, seed?: number): string
+/** A hostile Word document: `bytes(n)` is a .docx of n units of runs. */
+export interface DocxShape {
+  id: string
+  format: 'docx'
+  unit: string
+  bytes(n: number): Promise<Uint8Array>
+}
+/** A .docx of n units of runs (about two runs per unit), in paragraphs of `perParagraph` units (one paragraph by default). */
+export function docxRuns(n: number, perParagraph?: number): Promise<Uint8Array>
+/** The Word shapes. */
+export const docxShapes: DocxShape[]

@@ -2,6 +2,7 @@
 // one very long line, one very long sentence. The growth section of `npm run bench` and the
 // robustness tests lint each at 1k, 10k and 100k units to check that time grows linearly.
 // Every generator is deterministic: `shape.make(n)` returns the same text for the same n.
+import JSZip from 'jszip'
 import {seeded} from './corpus.js'
 
 const words = ['study', 'model', 'data', 'result', 'method', 'field', 'lab', 'paper', 'design', 'test', 'signal', 'graph', 'protein', 'survey', 'sample', 'error']
@@ -60,3 +61,49 @@ export function mixed(n, seed = 3) {
   }
   return parts.join('\n')
 }
+
+// -- Word documents ---------------------------------------------------------------------------
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+// A run as Word writes it after many editing sessions: its own revision id, fonts, and text with
+// xml:space="preserve". Word starts a new run at every change of formatting or session, so a long,
+// much-revised statement holds tens of thousands of them.
+const wordRun = (i, text, props = '') => `<w:r w:rsidR="00${(0xa10000 + (i % 4096)).toString(16).toUpperCase()}"><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/>${props}<w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+
+/** Unit i of the Word shape: a plain, bold or italic run, or a word split across two runs with spell-check marks between (as Word saves it). */
+function docxUnit(i) {
+  switch (i % 4) {
+    case 0:
+      return wordRun(i, `${w(i)} `)
+    case 1:
+      return wordRun(i, w(i), '<w:b/><w:bCs/>') + wordRun(i + 1, ' ')
+    case 2:
+      return wordRun(i, w(i), '<w:i/><w:iCs/>') + wordRun(i + 1, ' ')
+    default:
+      return '<w:proofErr w:type="spellStart"/>' + wordRun(i, w(i).slice(0, 2)) + wordRun(i + 1, w(i).slice(2)) + '<w:proofErr w:type="spellEnd"/>' + wordRun(i + 2, '. ')
+  }
+}
+
+/**
+ * A .docx of n units of runs (about two runs per unit), in paragraphs of `perParagraph` units:
+ * one paragraph of them all by default, the worst case for the English parser. Deterministic:
+ * the same n gives the same bytes.
+ */
+export async function docxRuns(n, perParagraph = Infinity) {
+  const paragraphs = []
+  for (let from = 0; from < n; from += Math.min(perParagraph, n)) {
+    const units = []
+    for (let i = from; i < Math.min(n, from + perParagraph); i++) units.push(docxUnit(i))
+    paragraphs.push(`<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6">${units.join('')}</w:p>`)
+  }
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${paragraphs.join('')}<w:sectPr/></w:body></w:document>`
+  const zip = new JSZip()
+  const date = new Date(Date.UTC(2024, 0, 1))
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>', {date})
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', {date})
+  zip.file('word/document.xml', document, {date})
+  return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE', platform: 'UNIX'})
+}
+
+/** The Word shapes: like `shapes`, but `bytes(n)` gives the file's bytes, read with readDocx(). */
+export const docxShapes = [{id: 'docx-runs', format: 'docx', unit: 'run pair', bytes: (n) => docxRuns(n)}]

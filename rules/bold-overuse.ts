@@ -312,14 +312,16 @@ function inLink(links: Array<[number, number]>, offset: number): boolean {
 // and are left alone; so are acronyms, words with digits and words without a vowel.
 function capsRuns(block: Block): Token[][] {
   const words = block.tokens.filter((t) => t.kind === 'word')
-  const capsWords = words.filter((w) => /^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)).length
+  let capsWords = 0
+  for (const w of words) if (upperFirst(w) && /^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)) capsWords++
   if (capsWords >= 0.6 * words.length) return []
-  const caps = (w: Token) => /^[A-Z][A-Z'\u2019-]*$/.test(w.text)
+  const caps = (w: Token) => upperFirst(w) && /^[A-Z][A-Z'\u2019-]*$/.test(w.text)
   const shouting = (w: Token) => /^[A-Z][A-Z'\u2019-]{3,}$/.test(w.text) && /[AEIOUY]/.test(w.text) && !acronyms.has(w.text.replace(/['\u2019]S$/, ''))
   // A stretch of capitalised words ("THIS IS WHY I STUDY HYDROLOGY") with two or more that shout.
   const runs: Token[][] = []
   let current: Token[] = []
-  const index = new Map(block.tokens.map((t, i) => [t, i]))
+  // Built only for a block with two capitalised words in a row to compare.
+  let index: Map<Token, number> | undefined
   const close = () => {
     const loud = current.filter(shouting)
     if (loud.length >= 2) {
@@ -335,7 +337,7 @@ function capsRuns(block: Block): Token[][] {
   }
   for (const w of words) {
     const prev = current[current.length - 1]
-    if (caps(w) && (!prev || adjacentWords(index, prev, w))) current.push(w)
+    if (caps(w) && (!prev || adjacentWords((index ??= new Map(block.tokens.map((t, i) => [t, i]))), prev, w))) current.push(w)
     else {
       close()
       if (caps(w)) current.push(w)
@@ -343,6 +345,12 @@ function capsRuns(block: Block): Token[][] {
   }
   close()
   return runs
+}
+
+// A word starting with a capital A to Z: the cheap test before the regular expressions.
+function upperFirst(w: Token): boolean {
+  const c = w.text.charCodeAt(0)
+  return c >= 65 && c <= 90
 }
 
 // Two words are adjacent when only spaces (or a hyphen) separate them in the token stream.

@@ -129,9 +129,10 @@ function sentenceNote(text: string, sentence: Sentence, add: Add): void {
   const tokens = sentence.tokens
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
-    const lowerNext = tokens[k + 1]?.kind === 'word' && /^\p{Ll}/u.test(tokens[k + 1].text)
     // The tokenizer keeps the stop on the word ("robot.") when a lower-case word follows.
-    const stop = (t.kind === 'punct' && /^[.!?]$/.test(t.text)) || (t.kind === 'word' && /\p{Ll}{2}\.$/u.test(t.text) && !abbreviations.has(t.norm))
+    const last = t.text.charCodeAt(t.text.length - 1)
+    const stop = (last === 46 || last === 33 || last === 63) && ((t.kind === 'punct' && /^[.!?]$/.test(t.text)) || (t.kind === 'word' && /\p{Ll}{2}\.$/u.test(t.text) && !abbreviations.has(t.norm)))
+    const lowerNext = stop && tokens[k + 1]?.kind === 'word' && /^\p{Ll}/u.test(tokens[k + 1].text)
     if (k === tokens.length - 1 || (stop && lowerNext)) {
       // Most parts start with no editing verb or lead-in in their first words: skip them cheaply.
       if (!mayOpenNote(tokens, from, k)) {
@@ -299,8 +300,10 @@ function afterSignature(doc: Doc, add: Add): void {
 // "SOP Draft1 :", "Statement of Purpose (draft 2)": a label for the writer, not the reader.
 function draftLabel(doc: Doc, add: Add): void {
   for (const block of doc.blocks) {
+    let count = 0
+    for (const s of block.sentences) if ((count += s.words.length) > 8) break
+    if (count === 0 || count > 8 || block.sentences.some((s) => s.terminal)) continue
     const words = block.tokens.filter((t) => t.kind === 'word')
-    if (words.length === 0 || words.length > 8 || block.sentences.some((s) => s.terminal)) continue
     const hit = words.find((w) => /^(?:draft|draft[-_]?v?\d+|v\d+)$/.test(w.norm))
     if (!hit || (hit.norm.startsWith('v') && !words.some((w) => w.norm.startsWith('draft')))) continue
     add(block.start, block.end, `${short(doc.text.slice(block.start, block.end))} labels the draft; delete the label before you send it`)

@@ -11,7 +11,7 @@ export default defineRule({
     description: '`a` or `an` that does not match the sound of the next word',
     rationale: '"an unique", "a MSc" and "a hour" read as slips; the article follows the sound, not the letter.',
     defaultLevel: 'warn',
-    retext: {transformer: transformerOf(retextIndefiniteArticle), mayFire: (block) => block.tokens.some((t) => t.norm === 'a' || t.norm === 'an')},
+    retext: {transformer: transformerOf(retextIndefiniteArticle), mayFire: (sentence) => sentence.tokens.some((t) => t.norm === 'a' || t.norm === 'an')},
     fix: 'suggest',
     type: 'problem',
     example: {before: 'I hold a MSc in mathematics and wrote an unique thesis.', after: 'I hold an MSc in mathematics and wrote a unique thesis.'}

@@ -10,7 +10,7 @@ export default defineRule({
     rationale: '"ATM machine" and "PIN number" say a word twice; careful readers notice. Only acronyms written in capitals count: "basic code" is plain English.',
     defaultLevel: 'warn',
     // The plugin matches its acronyms in any case; only blocks with a word in capitals are given to it.
-    retext: {transformer: transformerOf(retextRedundantAcronyms), mayFire: (block) => block.tokens.some((t) => t.kind === 'word' && /^[A-Z][A-Z0-9]+s?$/.test(t.text))},
+    retext: {transformer: transformerOf(retextRedundantAcronyms), mayFire: (sentence) => sentence.words.some((t) => /^[A-Z][A-Z0-9]+s?$/.test(t.text))},
     fix: 'suggest',
     type: 'suggestion',
     example: {before: 'I built the UI interface.', after: 'I built the UI.'}

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'The same word or phrase twice in a row ("the the", "to To", "in the lab in the lab")',
     rationale: 'A doubled word ("the the", "technical technical") is a typo the eye skips when proofreading and a reader notices at once.',
     defaultLevel: 'warn',
-    retext: {transformer: transformerOf(retextRepeatedWords), mayFire: (block) => block.tokens.some((t, i) => i > 0 && t.kind === 'word' && block.tokens[i - 1].kind === 'word' && t.norm === block.tokens[i - 1].norm)},
+    retext: {transformer: transformerOf(retextRepeatedWords), mayFire: (sentence) => sentence.tokens.some((t, i) => i > 0 && t.kind === 'word' && sentence.tokens[i - 1].kind === 'word' && t.norm === sentence.tokens[i - 1].norm)},
     fix: 'auto',
     type: 'problem',
     example: {before: 'I improved the the throughput of our pipeline.', after: 'I improved the throughput of our pipeline.'}

@@ -75,41 +75,59 @@ export default defineRule({
       counts ??= countWords(doc.words)
       return counts.get(text) ?? 0
     }
+    // What a word without a capital gets depends on its text alone (only capitalised words look at
+    // their sentence and their count): judged once per distinct word, as offsets into it.
+    const judged = new Map<string, Report[]>()
     for (const word of doc.words) {
       if (/\d/.test(word.text) || identifierLike(doc.text, word)) continue
-      let offset = 0
-      for (const part of word.text.split(/([-\u2010\u2011])/)) {
-        const start = word.start + offset
-        offset += part.length
-        const contracted = contraction(speller, part, word)
-        if (contracted) {
-          report({start, end: start + part.length, message: `${quote(part)} lacks its apostrophe; write ${quote(contracted)}`, expected: [contracted], fixable: true})
-          continue
-        }
-        if (part.length < 3 || /^[-\u2010\u2011]$/.test(part)) continue
-        const bare = part.replace(/['\u2019]s?$/, '')
-        const corrections = lookup(map, bare, word, start === word.start)
-        if (!corrections) {
-          const unknown = unknownWord(speller, bare, word, occurrences)
-          if (unknown) report({start, end: start + bare.length, ...unknown})
-          continue
-        }
-        const upper = /^\p{Lu}/u.test(bare)
-        const expected = corrections.map((c) => (upper ? c[0].toUpperCase() + c.slice(1) : c))
-        report({
-          start,
-          end: start + bare.length,
-          message: `${quote(bare)} is misspelled; write ${expected.map((e) => quote(e)).join(' or ')}`,
-          expected,
-          fixable: false
-        })
+      // "im" and "ive" look at the next word: judged where they stand.
+      const plain = !/[A-Z]/.test(word.text) && !(word.text.length <= 3 && bareContractions.has(word.text))
+      let found = plain ? judged.get(word.text) : undefined
+      if (!found) {
+        found = judge(map, speller, word, occurrences)
+        if (plain) judged.set(word.text, found)
       }
+      for (const f of found) report({...f, start: word.start + f.start, end: word.start + f.end, expected: f.expected && [...f.expected]})
     }
     splitWords(doc, speller, report)
     // The list's entries stay suggestions, as before the rule could fix.
     reportPhrases({...context, report: (finding) => context.report({...finding, fixable: false})})
   }
 })
+
+
+// The findings in one word, with offsets from its start.
+function judge(map: {get(key: string): readonly string[] | undefined}, speller: Speller, word: Token, occurrences: (text: string) => number): Report[] {
+  const found: Report[] = []
+  let offset = 0
+  for (const part of word.text.split(/([-\u2010\u2011])/)) {
+    const start = offset
+    offset += part.length
+    const contracted = contraction(speller, part, word)
+    if (contracted) {
+      found.push({start, end: start + part.length, message: `${quote(part)} lacks its apostrophe; write ${quote(contracted)}`, expected: [contracted], fixable: true})
+      continue
+    }
+    if (part.length < 3 || /^[-\u2010\u2011]$/.test(part)) continue
+    const bare = part.replace(/['\u2019]s?$/, '')
+    const corrections = lookup(map, bare, word, start === 0)
+    if (!corrections) {
+      const unknown = unknownWord(speller, bare, word, occurrences)
+      if (unknown) found.push({start, end: start + bare.length, ...unknown})
+      continue
+    }
+    const upper = /^\p{Lu}/u.test(bare)
+    const expected = corrections.map((c) => (upper ? c[0].toUpperCase() + c.slice(1) : c))
+    found.push({
+      start,
+      end: start + bare.length,
+      message: `${quote(bare)} is misspelled; write ${expected.map((e) => quote(e)).join(' or ')}`,
+      expected,
+      fixable: false
+    })
+  }
+  return found
+}
 
 // Lower-case words are looked up as they are. A capitalised word is looked up as a name
 // (`Febuary`) or, when it opens a sentence, as an ordinary word; elsewhere a capital means a

@@ -128,11 +128,11 @@ export const chunkedAttention = {
         [/\nfunction resolveAllAttention\(events, context\) \{\n/, `
 function resolveAllAttention(all, context) {
   // Events are loaded from \`all\` as the walk reaches them (see scripts/bundle-options.js).
-  let events = all.slice(0, 4096);
+  let events = all.slice(0, 256);
   let loaded = events.length;
   const more = () => {
     if (loaded >= all.length) return false;
-    const next = Math.min(all.length, loaded + 4096);
+    const next = Math.min(all.length, loaded + 256);
     for (let k = loaded; k < next; k++) events.push(all[k]);
     loaded = next;
     return true;
@@ -324,6 +324,135 @@ export function asciiSource(source) {
   return source.replace(/(\\*)([^\0-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+/**
+ * mdast-util-from-markdown calls each event's handler on a fresh copy of its compile context
+ * (`{...context, sliceSerialize}`), one object per event: on a paragraph of 100,000 bold spans
+ * that was millions of short-lived objects, a fifth of the parse and most of its garbage. The
+ * bundle calls the handlers on one context whose `sliceSerialize` is set before each call; the
+ * handlers read `this` only while they run (none keeps it), so they see the same values. As
+ * above, the build fails if the loop is not found as expected.
+ */
+export const sharedCompileContext = {
+  name: 'shared-compile-context',
+  setup(b) {
+    b.onLoad({filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const copy = /\{\n {10}\.\.\.context,\n {10}sliceSerialize: events\[index\]\[2\]\.sliceSerialize\n {8}\}/g
+      const found = source.match(copy)?.length ?? 0
+      const loop = '    while (++index < events.length) {\n      const handler = config[events[index][0]];\n'
+      if (found !== 3 || source.split(loop).length !== 2) throw new Error(`${args.path}: expected compile()'s handler loop as known (3 context copies, found ${found}); update sharedCompileContext in scripts/bundle-options.js`)
+      const contents = source
+        .replace(loop, '    const shared = {...context, sliceSerialize: undefined};\n' + loop + '      shared.sliceSerialize = events[index][2].sliceSerialize;\n')
+        .replace(copy, 'shared')
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * GFM's email autolink literal is tried at the start of every word: micromark ends the text run
+ * there, reads the word through, fails when it ends without an `@`, undoes the attempt and starts
+ * a new text run. On ordinary prose that was a third of the Markdown parse. The bundle gives
+ * micromark's tokenizer context a way to look ahead in the chunk of text it is reading
+ * (`_scanChunk`), and the email construct neither breaks the text run (its `previous` hook) nor
+ * starts when the first character after the word's letters, in that chunk, is not `@`: exactly
+ * where it failed before (a word never spans chunks: they break only at line endings, tabs and
+ * NUL), and the text runs it no longer splits were merged again by micromark's text resolver.
+ * Where the chunk ends first, it reads on as before. As above, the build fails if the code is not
+ * found as expected.
+ */
+export const emailLookahead = {
+  name: 'email-lookahead',
+  setup(b) {
+    b.onLoad({filter: /[\\/]micromark[\\/]lib[\\/]create-tokenizer\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const at = '    sliceStream,\n    write\n  };\n'
+      if (source.split(at).length !== 2 || !source.includes('  function now() {\n')) throw new Error(`${args.path}: expected the tokenizer context as known; update emailLookahead in scripts/bundle-options.js`)
+      const scan = `    sliceStream,
+    write,
+    // The first code at or after the current one in the chunk being read that \`accept\` refuses,
+    // or -2 when the chunk ends first or is not text (scripts/bundle-options.js).
+    _scanChunk(accept) {
+      const chunk = chunks[point._index];
+      if (typeof chunk !== 'string') return -2;
+      let index = point._bufferIndex < 0 ? 0 : point._bufferIndex;
+      while (index < chunk.length && accept(chunk.charCodeAt(index))) index++;
+      return index < chunk.length ? chunk.charCodeAt(index) : -2;
+    }
+  };
+`
+      return {contents: source.replace(at, scan), loader: 'js'}
+    })
+    b.onLoad({filter: /[\\/]micromark-extension-gfm-autolink-literal[\\/]lib[\\/]syntax\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const start = "    if (!gfmAtext(code) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {\n      return nok(code);\n    }\n    effects.enter('literalAutolink');\n    effects.enter('literalAutolinkEmail');\n"
+      if (source.split(start).length !== 2) throw new Error(`${args.path}: expected the email autolink's start as known; update emailLookahead in scripts/bundle-options.js`)
+      const hook = '  previous: previousEmail\n};\n'
+      if (source.split(hook).length !== 2) throw new Error(`${args.path}: expected the email autolink construct as known; update emailLookahead in scripts/bundle-options.js`)
+      const ahead = `function wordEndsAtSign(self) {
+  if (!self._scanChunk) return true;
+  const stop = self._scanChunk(gfmAtext);
+  return stop === -2 || stop === 64;
+}
+function previousEmailAhead(code) {
+  return previousEmail.call(this, code) && wordEndsAtSign(this);
+}
+`
+      const fast = start.replace("    effects.enter('literalAutolink');\n", "    if (!wordEndsAtSign(self)) return nok(code);\n    effects.enter('literalAutolink');\n")
+      return {contents: ahead + source.replace(start, fast).replace(hook, '  previous: previousEmailAhead\n};\n'), loader: 'js'}
+    })
+  }
+}
+
+/**
+ * unified-latex's LaTeX grammar memoizes every rule at every position in one object keyed by
+ * position times rule: on a megabyte of LaTeX that object held tens of millions of entries, took
+ * gigabytes and then failed with "Invalid array length". The bundle keeps the memo in two
+ * generations of at most 2^19 entries each, dropping the older when the newer fills: the parser
+ * goes back only a short way, so what it asks for again is still there, and a result no longer
+ * there is computed again, the same. As above, the build fails if the code is not as expected.
+ */
+export const boundedLatexMemo = {
+  name: 'bounded-latex-memo',
+  setup(b) {
+    b.onLoad({filter: /[\\/]unified-latex-util-pegjs[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const declaration = 'let peg$resultsCache = {};'
+      const read = /const cached = peg\$resultsCache\[key\];/g
+      const write = /peg\$resultsCache\[key\] = \{\s*nextPos: peg\$currPos,\s*result: s0\s*\};/g
+      const reads = source.match(read)?.length ?? 0
+      const writes = source.match(write)?.length ?? 0
+      const all = source.match(/peg\$resultsCache/g)?.length ?? 0
+      if (source.split(declaration).length !== 2 || reads === 0 || reads !== writes || all !== reads + writes + 1) {
+        throw new Error(`${args.path}: expected the grammar's memo as known (${reads} reads, ${writes} writes, ${all} uses); update boundedLatexMemo in scripts/bundle-options.js`)
+      }
+      const memo = `function peg$boundedMemo() {
+	let young = new Map();
+	let old = new Map();
+	return {
+		get(key) {
+			const hit = young.get(key);
+			return hit !== undefined ? hit : old.get(key);
+		},
+		set(key, value) {
+			if (young.size >= 1 << 19) {
+				old = young;
+				young = new Map();
+			}
+			young.set(key, value);
+		}
+	};
+}
+`
+      const contents = memo + source
+        .replace(declaration, 'let peg$resultsCache = peg$boundedMemo();')
+        .replace(read, 'const cached = peg$resultsCache.get(key);')
+        .replace(write, 'peg$resultsCache.set(key, {nextPos: peg$currPos, result: s0});')
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -338,7 +467,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, parsedTaggerModel],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo, parsedTaggerModel],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.

@@ -3,13 +3,15 @@
 // 64 times the time. CPU time of this process, so a busy machine does not fail it; the bound is
 // three times linear. Also: the bundle finds exactly what the sources find on every shape, so
 // the patches change nothing but the time. And documents nested past the limits are refused
-// with one line and exit 2, while those at the limits are read.
+// with one line and exit 2, while those at the limits are read; so are documents with more markup,
+// LaTeX or Word runs than soplint reads.
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {mixed, shapes} from '../bench/shapes.js'
+import {docxRuns, mixed, shapes} from '../bench/shapes.js'
 import * as source from '../src/index.ts'
-import {nestingLimits} from '../src/core/limits.ts'
+import {checkNesting, latexLimit, markupLimits, nestingLimits} from '../src/core/limits.ts'
+import {docxLimits} from '../src/core/formats/docx.ts'
 import {soplint, workspace} from './helpers.ts'
 
 type Core = typeof source
@@ -88,4 +90,42 @@ describe('nesting limits', () => {
     for (const text of at) await expect(bundle.lint(text, {format: 'md'})).resolves.toBeDefined()
     await expect(bundle.lint('\\documentclass{article}\\begin{document}' + '\\textbf{'.repeat(256) + 'x' + '}'.repeat(256) + '\\end{document}\n', {format: 'tex'})).resolves.toBeDefined()
   }, 60_000)
+})
+
+describe('markup, LaTeX and Word limits', () => {
+  const tex = (body: string) => `\\documentclass{article}\n\\begin{document}\n${body}\\end{document}\n`
+  const over: Array<[string, string, string, string]> = [
+    ['inline marks', 'marks.md', '**bold** word '.repeat(markupLimits.marks / 2 + 1), 'line 1: more than 20,000 marks of emphasis, code, HTML, math and tables; soplint does not read documents with this much markup'],
+    ['links', 'links.md', '[a](b) word\n'.repeat(markupLimits.brackets + 1), `line ${markupLimits.brackets + 1}: more than 5,000 links and footnotes; soplint does not read documents with this much markup`],
+    ['list items', 'list.md', '- an item\n'.repeat(markupLimits.blocks + 1), `line ${markupLimits.blocks + 1}: more than 5,000 headings, list items and footnotes; soplint does not read documents with this much markup`],
+    ['LaTeX', 'long.tex', tex('A word. '.repeat(latexLimit / 8 + 1)), 'is 257 KB of LaTeX, over the 256 KB soplint reads in LaTeX (its parser is slow); lint the text as Markdown or plain text, or split it']
+  ]
+  for (const [what, name, text, reason] of over) {
+    it(`refuses a document with too many ${what} with one line and exit 2`, () => {
+      const r = soplint([name], {cwd: workspace({[name]: text})})
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`soplint: ${name}: ${reason}\n`)
+    })
+  }
+
+  it('reads documents at the markup limits', async () => {
+    const at = [
+      '**bold** word '.repeat(markupLimits.marks / 2),
+      '[a](b) word\n'.repeat(markupLimits.brackets),
+      '- an item\n'.repeat(markupLimits.blocks),
+      '`code` and $x$ and <b>html</b> word '.repeat(markupLimits.marks / 8)
+    ]
+    for (const text of at) await expect(bundle.lint(text, {format: 'md'})).resolves.toBeDefined()
+    // Linting 256 KB of LaTeX takes seconds: the check before the parse is what is tested here.
+    expect(() => checkNesting(tex('A word. '.repeat(latexLimit / 8 - 20)), 'tex')).not.toThrow()
+  }, 120_000)
+
+  it('refuses a Word document with too many runs with one line and exit 2, and reads one under the limit', async () => {
+    // About two runs per unit.
+    const r = soplint(['runs.docx'], {cwd: workspace({'runs.docx': Buffer.from(await docxRuns(docxLimits.runs / 2 + 100))})})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('soplint: runs.docx: holds more than 10,000 runs of text; soplint does not read Word documents this large (save it as Markdown or plain text to lint it)\n')
+    const word = await bundle.readDocx(await docxRuns(1000))
+    await expect(bundle.lint(word.text, {format: 'docx', mdast: word.mdast})).resolves.toBeDefined()
+  }, 120_000)
 })

@@ -1,8 +1,12 @@
-// How deep a document may nest. The Markdown and LaTeX parsers spend time (and stack) that grows
-// with the square of the nesting depth: 5,000 nested quotes took 17 s, 2,000 nested list items,
-// 20,000 `*` around a word or 20,000 unclosed `[` over a minute, and 5,000 nested braces in LaTeX
-// overflowed the stack. No statement nests like that, so such a document is refused up front, in
-// one pass over its text, with a line that says where and what; see docs/robustness.md.
+// How deep a document may nest, and how much markup and LaTeX it may hold. The Markdown and LaTeX
+// parsers spend time (and stack) that grows with the square of the nesting depth: 5,000 nested
+// quotes took 17 s, 2,000 nested list items, 20,000 `*` around a word or 20,000 unclosed `[` over
+// a minute, and 5,000 nested braces in LaTeX overflowed the stack. And while time now grows in
+// proportion to the size of any document, each piece of markup costs micromark (the Markdown
+// parser) far more than a word, and each character of LaTeX costs its parser about ten times what
+// a character of Markdown costs: a megabyte of bold spans, footnotes or table cells, or of LaTeX,
+// takes many seconds. No statement nests or marks up like that, so such a document is refused up
+// front, in one pass over its text, with a line that says where and what; see docs/robustness.md.
 import {InputError} from './errors.ts'
 import type {InputFormat} from './types.ts'
 
@@ -18,16 +22,45 @@ export const nestingLimits = {
   brackets: 256
 }
 
-/** Throw an InputError naming the line when the text nests deeper than nestingLimits. */
-export function checkNesting(text: string, format: InputFormat): void {
-  const problem = format === 'md' ? markdownProblem(text) : format === 'tex' ? latexProblem(text) : undefined
-  if (problem) throw new InputError(`line ${problem.line}: ${problem.reason}; soplint does not read documents nested this deep`)
+/**
+ * The most Markdown markup read in one document; more is refused. The real statements this was
+ * checked against have at most a few dozen of each (121 code spans and 418 table cells in the
+ * largest).
+ */
+export const markupLimits = {
+  /** Inline marks: each run of `*`, `_`, `~` or backticks (emphasis, strikethrough, code) and each `<`, `$` and `|` (HTML, math, table cells). */
+  marks: 20_000,
+  /** `[`: links, images, footnote calls and definitions, references. */
+  brackets: 5_000,
+  /** Lines that start a heading, a list item or a footnote definition. */
+  blocks: 5_000
 }
 
-function markdownProblem(text: string): {line: number; reason: string} | undefined {
+/** The longest LaTeX document read, in characters (the real statements are up to 15,000). */
+export const latexLimit = 256 * 1024
+
+/** Throw an InputError naming the line when the text nests deeper than nestingLimits or holds more than markupLimits or latexLimit allow. */
+export function checkNesting(text: string, format: InputFormat): void {
+  if (format === 'tex' && text.length > latexLimit) {
+    throw new InputError(`is ${Math.ceil(text.length / 1024)} KB of LaTeX, over the ${latexLimit / 1024} KB soplint reads in LaTeX (its parser is slow); lint the text as Markdown or plain text, or split it`)
+  }
+  const problem = format === 'md' ? markdownProblem(text) : format === 'tex' ? latexProblem(text) : undefined
+  if (problem) throw new InputError(`line ${problem.line}: ${problem.reason}; soplint does not read documents ${problem.markup ? 'with this much markup' : 'nested this deep'}`)
+}
+
+const blockStart = /^(?:#{1,6}(?:[ \t]|$)|\[\^[^\]]+\]:)/
+
+function markdownProblem(text: string): {line: number; reason: string; markup?: boolean} | undefined {
   let line = 0
   let open = 0
-  for (const row of text.split(/\r\n|\r|\n/)) {
+  let marks = 0
+  let brackets = 0
+  let blocks = 0
+  for (let from = 0; from <= text.length; ) {
+    let to = from
+    while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++
+    const row = text.slice(from, to)
+    from = to + (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? 2 : 1)
     line++
     if (row.trim() === '') {
       open = 0
@@ -42,6 +75,9 @@ function markdownProblem(text: string): {line: number; reason: string} | undefin
       const indent = list[1].replace(/\t/g, '    ').length
       if (indent > nestingLimits.listIndent) return {line, reason: `a list item indented ${indent} columns (the limit is ${nestingLimits.listIndent})`}
     }
+    if ((list || blockStart.test(row.slice(prefix.length))) && ++blocks > markupLimits.blocks) {
+      return {line, reason: `more than ${count(markupLimits.blocks)} headings, list items and footnotes`, markup: true}
+    }
     if (!/^[\s*_-]*$/.test(row)) {
       for (const m of row.matchAll(/\*+|_+/g)) {
         if (m[0].length > nestingLimits.emphasisRun) return {line, reason: `${m[0].length} \`${m[0][0]}\` in a row (the limit is ${nestingLimits.emphasisRun})`}
@@ -52,13 +88,23 @@ function markdownProblem(text: string): {line: number; reason: string} | undefin
       if (ch === 92) i++
       else if (ch === 91) {
         if (++open > nestingLimits.brackets) return {line, reason: `more than ${nestingLimits.brackets} \`[\` open at once`}
+        if (++brackets > markupLimits.brackets) return {line, reason: `more than ${count(markupLimits.brackets)} links and footnotes`, markup: true}
       } else if (ch === 93 && open > 0) open--
+      else if (ch === 42 || ch === 95 || ch === 126 || ch === 96) {
+        // A run of one mark is one delimiter (or one code fence).
+        while (row.charCodeAt(i + 1) === ch) i++
+        if (++marks > markupLimits.marks) return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}
+      } else if ((ch === 60 || ch === 36 || ch === 124) && ++marks > markupLimits.marks) {
+        return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}
+      }
     }
   }
   return undefined
 }
 
-function latexProblem(text: string): {line: number; reason: string} | undefined {
+const count = (n: number) => n.toLocaleString('en-US')
+
+function latexProblem(text: string): {line: number; reason: string; markup?: boolean} | undefined {
   let line = 1
   let depth = 0
   for (let i = 0; i < text.length; i++) {

@@ -42,8 +42,47 @@ export interface SourceMap {
 }
 
 let markdown: ReturnType<typeof makeMarkdown> | undefined
-function makeMarkdown() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+let markdownWithoutTables: ReturnType<typeof makeMarkdown> | undefined
+function makeMarkdown(tables = true) {
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  return (tables ? processor : processor.use(withoutTables)).use(remarkFrontmatter, ['yaml', 'toml'])
+}
+
+/** The Markdown parser for a text: GFM's table syntax only where a table can be. */
+function markdownFor(text: string) {
+  return mayHaveTable(text) ? (markdown ??= makeMarkdown()) : (markdownWithoutTables ??= makeMarkdown(false))
+}
+
+// GFM's table syntax tries every line of every paragraph as a table's head row, reading it to its
+// end word by word, before the next line shows it is not one: that was a third of the Markdown
+// parse of ordinary prose. A table needs a delimiter row under its head row: a line of `-`, `:`,
+// `|`, spaces and tabs (after the `>` of a quote) with a `:` or a `|` in it (micromark-extension-
+// gfm-table's headDelimiter states). A text without such a line has no table, so its parse without
+// the table syntax is the same tree.
+function mayHaveTable(text: string): boolean {
+  let plain = true
+  let marked = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10
+    if (c === 10 || c === 13) {
+      if (plain && marked) return true
+      plain = true
+      marked = false
+    } else if (c === 58 || c === 124) marked = true
+    else if (c !== 45 && c !== 32 && c !== 9 && c !== 62) plain = false
+  }
+  return false
+}
+
+/** A unified plugin, used after remark-gfm: leave GFM's table construct out of the Markdown syntax. */
+function withoutTables(this: ReturnType<typeof unified>): void {
+  type Extension = {flow?: Record<string, unknown>}
+  const extensions = (this.data('micromarkExtensions') ?? []) as Extension[]
+  const drop = (list: unknown) => ([] as Array<{name?: string}>).concat(list as never).filter((construct) => construct.name !== 'table')
+  this.data(
+    'micromarkExtensions',
+    extensions.map((extension) => (extension.flow ? {...extension, flow: Object.fromEntries(Object.entries(extension.flow).map(([code, list]) => [code, drop(list)]))} : extension)) as never
+  )
 }
 
 const parser = new ParseEnglish()
@@ -54,15 +93,18 @@ const terminalRe = /^[.!?\u2026\u203D]+$/
 const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
 
-/** Called with each prose block and its English parse tree, before the tree is dropped. */
-export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot) => void
+/**
+ * Called with each prose block and its English parse tree, before the tree is dropped;
+ * `sentences[i]` is the tree's node of `block.sentences[i]`.
+ */
+export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[]) => void
 
 /**
  * Parse text in a format into the document every rule reads. `onTree` sees each block's parse
  * tree while it exists (the wrapped retext plugins run there rather than parse every block again).
  */
 export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot, onTree?: OnBlockTree): Doc {
-  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : (markdown ??= makeMarkdown()).parse(text))
+  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : markdownFor(text).parse(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
@@ -198,7 +240,7 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
   const string = flat.chars.join('')
   if (!/[\p{L}\p{N}]/u.test(string)) return
   const src = Int32Array.from(flat.src)
-  const tree = parser.parse(string) as NlcstRoot
+  const tree = parseProse(string)
   const block: ProseBlock = {
     index: blocks.length,
     kind: type,
@@ -213,17 +255,19 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     src,
     ends: Int32Array.from(flat.ends)
   }
+  const nodes: NlcstSentence[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') addSentence(text, sentence, block, flat)
+      if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) nodes.push(sentence)
     }
   }
   blocks.push(block)
-  onTree?.(block, tree)
+  onTree?.(block, tree, nodes)
 }
 
-function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): void {
+// Adds the sentence to the block; false when it has no tokens and is left out.
+function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): boolean {
   const sentence: Sentence = {index: 0, tokens: [], words: [], start: 0, end: 0, block, terminal: null}
   for (const child of node.children) {
     if (child.type === 'WhiteSpaceNode') continue
@@ -239,7 +283,7 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     sentence.tokens.push(token)
     if (kind === 'word') sentence.words.push(token)
   }
-  if (sentence.tokens.length === 0) return
+  if (sentence.tokens.length === 0) return false
   sentence.start = sentence.tokens[0].start
   sentence.end = sentence.tokens[sentence.tokens.length - 1].end
   const toks = sentence.tokens
@@ -250,6 +294,82 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
   block.sentences.push(sentence)
   // One by one: spreading a sentence of 200,000 tokens into push() overflows the stack.
   for (const token of sentence.tokens) block.tokens.push(token)
+  return true
+}
+
+// parse-latin merges and moves sentences and tokens with one `splice` each on the whole block's
+// arrays: a paragraph of 10,000 sentences, or a sentence of 100,000 words with an apostrophe in
+// every tenth, cost the square of its size (a 4 MB paragraph, minutes). A block longer than this
+// is parsed in pieces of about this length and the pieces' trees joined into the tree the whole
+// parse gives.
+export const pieceLength = 4096
+
+/** Parse a block's prose into the tree parse-english gives, in pieces when it is long (see joinPieces). */
+export function parseProse(string: string, piece = pieceLength): NlcstRoot {
+  if (string.length <= 2 * piece) return parser.parse(string) as NlcstRoot
+  const cuts: number[] = []
+  for (let at = piece; at < string.length - piece; ) {
+    const cut = cutAfter(string, at)
+    if (cut < 0 || cut >= string.length - 1) break
+    cuts.push(cut)
+    at = cut + piece
+  }
+  if (cuts.length === 0) return parser.parse(string) as NlcstRoot
+  const trees: NlcstRoot[] = []
+  let from = 0
+  for (const cut of [...cuts, string.length]) {
+    trees.push(shifted(parser.parse(string.slice(from, cut)) as NlcstRoot, from))
+    from = cut
+  }
+  return joinPieces(trees, string.length)
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+// A place to cut at or after `at`: a space with a letter or digit on each side, so that the words
+// on either side are whole tokens that no parse-latin plugin merges across white space, and the
+// space is inside a sentence (sentences end only at terminal punctuation, and merging never
+// splits). -1 when there is none.
+function cutAfter(string: string, at: number): number {
+  for (let i = string.indexOf(' ', at); i > 0 && i < string.length - 1; i = string.indexOf(' ', i + 1)) {
+    if (letterOrDigit.test(string[i - 1]) && letterOrDigit.test(string[i + 1])) return i
+  }
+  return -1
+}
+
+// Give every node of a piece's tree its place in the whole string. parse-latin shares point
+// objects between nodes, so each node gets new ones rather than shifting the old in place.
+function shifted(tree: NlcstRoot, base: number): NlcstRoot {
+  if (base === 0) return tree
+  const point = (p: {line: number; column: number; offset?: number}) => ({line: p.line, column: p.column + base, offset: (p.offset ?? 0) + base})
+  const stack: Array<{position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}; children?: unknown[]}> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) node.position = {start: point(node.position.start), end: point(node.position.end)}
+    if (node.children) for (const child of node.children) stack.push(child as (typeof stack)[number])
+  }
+  return tree
+}
+
+// Every piece after the first starts with the space it was cut at, which parse-latin moves out to
+// the root, and its first sentence is the rest of the sentence the previous piece ended in: put
+// the space back between the two halves and make them one sentence, as the whole parse has it.
+function joinPieces(trees: NlcstRoot[], length: number): NlcstRoot {
+  const first = trees[0]
+  const paragraph = first.children.find((c) => c.type === 'ParagraphNode') as NlcstParagraph
+  const before = first.children.slice(0, first.children.indexOf(paragraph))
+  let after = first.children.slice(first.children.indexOf(paragraph) + 1)
+  for (const tree of trees.slice(1)) {
+    const [space, next, ...rest] = tree.children
+    const last = paragraph.children[paragraph.children.length - 1] as NlcstSentence
+    const head = (next as NlcstParagraph).children[0] as NlcstSentence
+    for (const child of [space, ...head.children]) last.children.push(child as NlcstSentence['children'][number])
+    last.position = {start: last.position!.start, end: head.position!.end}
+    for (const child of (next as NlcstParagraph).children.slice(1)) paragraph.children.push(child)
+    paragraph.position = {start: paragraph.position!.start, end: next.position!.end}
+    after = rest
+  }
+  return {type: 'RootNode', children: [...before, paragraph, ...after], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: length + 1, offset: length}}}
 }
 
 // Whether from..to overlaps one of the ranges (in order, not overlapping), by binary search: a

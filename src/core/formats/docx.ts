@@ -11,6 +11,7 @@
 import type {ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toMdast} from 'hast-util-to-mdast'
+import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type {Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text} from 'mdast'
 import type {Point} from 'unist'
@@ -25,6 +26,7 @@ export async function docxDocument(bytes: Uint8Array): Promise<DocxDocument> {
   // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both take the bytes as they are.
   const input = {buffer: bytes, arrayBuffer: bytes} as unknown as Parameters<typeof mammoth.convertToHtml>[0]
   sniff(bytes)
+  await checkSize(bytes)
   let html: string
   try {
     const result = await mammoth.convertToHtml(input, {styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({src: ''}))})
@@ -70,6 +72,70 @@ function sniff(bytes: Uint8Array): void {
   }
   if (text && !bytes.subarray(0, 4096).includes(0)) throw new InputError('is a text file, not a Word document (.docx); rename it to .md or .txt')
   throw new InputError('is not a Word document (.docx): it is not a zip archive')
+}
+
+/**
+ * The most a Word document may hold, in its text parts (body, footnotes, endnotes, comments):
+ * mammoth reads each part into a full XML tree and then a document model, which costs about a
+ * tenth of a millisecond per run (a stretch of text in one format) and takes memory to match.
+ * Statements have a few thousand runs; Word starts a new one at every change of formatting or
+ * editing session.
+ */
+export const docxLimits = {
+  /** Runs (`<w:r>`) in all the text parts together. */
+  runs: 10_000,
+  /** Characters of XML in those parts, unpacked (a zip can unpack to a thousand times its size). */
+  xml: 32 * 1024 * 1024
+}
+
+const textParts = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml']
+
+// Count runs while unpacking the text parts, and stop at the first limit passed, before mammoth
+// unpacks and parses them. A zip JSZip cannot read is left for mammoth to report.
+async function checkSize(bytes: Uint8Array): Promise<void> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes)
+  } catch {
+    return
+  }
+  const tally = {runs: 0, chars: 0}
+  for (const name of textParts) {
+    const part = zip.file(name)
+    if (part) await countRuns(part, tally)
+  }
+}
+
+function countRuns(part: JSZip.JSZipObject, tally: {runs: number; chars: number}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A run's tag may straddle two chunks: the last four characters of one are read with the next.
+    let tail = ''
+    const stream = (part as unknown as {internalStream(type: 'string'): Stream}).internalStream('string')
+    stream
+      .on('data', (chunk: string) => {
+        tally.chars += chunk.length
+        const text = tail + chunk
+        for (let at = text.indexOf('<w:r'); at >= 0; at = text.indexOf('<w:r', at + 4)) {
+          const next = text.charCodeAt(at + 4)
+          if (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13) tally.runs++
+        }
+        tail = chunk.slice(-4)
+        const over = tally.runs > docxLimits.runs ? `more than ${docxLimits.runs.toLocaleString('en-US')} runs of text` : tally.chars > docxLimits.xml ? `more than ${docxLimits.xml / 1024 / 1024} MB of text and formatting` : undefined
+        if (over) {
+          stream.pause()
+          reject(new InputError(`holds ${over}; soplint does not read Word documents this large (save it as Markdown or plain text to lint it)`))
+        }
+      })
+      .on('error', () => resolve())
+      .on('end', () => resolve())
+      .resume()
+  })
+}
+
+interface Stream {
+  on(event: string, listener: (chunk: string) => void): Stream
+  pause(): Stream
+  resume(): Stream
 }
 
 // A zip that mammoth cannot read: another Office format, or a damaged file.
