@@ -584,7 +584,8 @@ function bareAfterModal(doc: Doc, t: Token[], i: number, v: number, tags: Tagged
 
 // "it is make me realise", "are being build" -> a participle or an -ing form.
 function beBare(doc: Doc, t: Token[], i: number, v: number, tags: Tagged[] | undefined, report: (r: Report) => void): void {
-  if (t[v]?.kind !== 'word' || t[v].text !== t[v].norm) return
+  // "was lead by" is the confusable rule's (lead/led), one finding per word.
+  if (t[v]?.kind !== 'word' || t[v].text !== t[v].norm || t[v].norm === 'lead') return
   const verb = tagAt(tags, t[v])
   if (!verb || verb.pos !== 'VERB' || verb.lemma !== t[v].norm) return
   // "be" as part of a name, or a request ("be sure", "be aware"): only a finite "be" or "being/been".

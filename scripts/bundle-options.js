@@ -213,7 +213,7 @@ export const footnoteSet = {
  * As above, the build fails if the reader is not as known. The sources run the package as it is;
  * test/bundle.test.ts and test/browser-core.test.ts hold the bundles to the sources' findings.
  */
-export const parsedTaggerModel = taggerModel({json: (parts) => JSON.stringify(parts.json)})
+export const parsedTaggerModel = taggerModel({json: (parts) => JSON.stringify(JSON.stringify(parts.json))})
 
 /**
  * The plugin above. `json(parts)` is a JavaScript expression for the core model's JSON text, and
