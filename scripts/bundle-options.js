@@ -206,8 +206,8 @@ export const footnoteSet = {
  *   in sorted order (`lexemeOrder`, computed here), and the reader gives wink a lookup that finds a
  *   word by binary search in that order instead: for every word the same place the object gave
  *   (the last, for a word listed twice) or none, and words wink adds later are kept beside it;
- * - the words of the lexicon are one string, split as the model is read: JSON.parse making each of
- *   them a string was half the time of reading the model;
+ * - the words of the lexicon are one string, and a word is made a string of its own only when
+ *   wink reads it: JSON.parse making each of them a string was half the time of reading the model;
  * - the Node build keeps the model in two files beside dist/tagger.cjs (see scripts/build.js): the
  *   JSON without the lexicon, its expansions and the order, and those three as the bytes they
  *   decode to, which the reader copies into its arrays instead of decoding 2.3 MB of base64.
@@ -234,11 +234,11 @@ export function taggerModel({json, binary}) {
         const array = (name) => (binary ? `binaryPart(binaryModel,model.binary.${name})` : `new Uint32Array(bufferFromBase64(model.${name}))`)
         const swaps = [
           ['const originalModel=require("./languages/cur/models/eng-core-web-model.json")', `const originalModel=${json(parts)}${binary ? `,binaryModel=${binary(parts)}` : ''}`],
-          ['const model=JSON.parse(JSON.stringify(originalModel))', `const model=JSON.parse(originalModel);model.features.lexeme.list=model.features.lexeme.list.split(${JSON.stringify(lexemeSeparator)})`],
+          ['const model=JSON.parse(JSON.stringify(originalModel))', `const model=JSON.parse(originalModel);const lexemes=lexemeWords(model.features.lexeme.list,${JSON.stringify(lexemeSeparator)});model.features.lexeme.list=lexemes.list`],
           ['model.lexicon=new Uint32Array(bufferFromBase64(model.lexicon)),model.xpansions=new Uint32Array(bufferFromBase64(model.xpansions))', `model.lexicon=${array('lexicon')},model.xpansions=${array('xpansions')}`],
           [
             'featuresData.lexeme.hash=Object.create(null);for(let k=0;k<featuresData.lexeme.list.length;k+=1)featuresData.lexeme.hash[featuresData.lexeme.list[k]]=k;',
-            `featuresData.lexeme.hash=sortedLookup(featuresData.lexeme.list,${array('lexemeOrder')});`
+            `featuresData.lexeme.hash=sortedLookup(lexemes.word,${array('lexemeOrder')});`
           ]
         ]
         let contents = source
@@ -247,33 +247,78 @@ export function taggerModel({json, binary}) {
           contents = contents.replace(from, () => to)
         }
         if ((source.match(/originalModel|lexeme\.hash|model\.lexicon|model\.xpansions/g) ?? []).length !== 8) throw new Error(`${args.path}: the core model is read in more places than known; update taggerModel in scripts/bundle-options.js`)
-        return {contents: `${contents}\n${sortedLookup}\n${binaryPart}`, loader: 'js'}
+        return {contents: `${contents}\n${lexemeWords}\n${sortedLookup}\n${binaryPart}`, loader: 'js'}
       })
     }
   }
 }
 
+// The lexicon's words as the patched reader gives them to wink: `list[place]`, `list.length` and
+// `list.push(word)` are all wink does with the list (wink-nlp's cache.js), and a word is made a
+// string only when it is read; anything else fails loudly rather than see an empty list.
+const lexemeWords = `function lexemeWords(joined, separator) {
+  const starts = [];
+  for (let at = 0; ; ) {
+    starts.push(at);
+    const next = joined.indexOf(separator, at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  const known = starts.length;
+  starts.push(joined.length + 1);
+  const added = [];
+  // Each word read is kept: tagging reads the same few hundred words again and again.
+  const read = new Map();
+  const word = (place) => {
+    if (place >= known) return added[place - known];
+    let found = read.get(place);
+    if (found === undefined) read.set(place, (found = joined.slice(starts[place], starts[place + 1] - 1)));
+    return found;
+  };
+  const push = (...words) => added.push(...words) + known;
+  const list = new Proxy([], {
+    get(target, key) {
+      if (typeof key !== 'string') return Reflect.get(target, key);
+      const code = key.charCodeAt(0);
+      if (code >= 48 && code <= 57) return word(Number(key));
+      if (key === 'length') return known + added.length;
+      if (key === 'push') return push;
+      throw new Error('soplint: the tagger read its lexicon as ' + key + ', which the bundle does not provide (scripts/bundle-options.js)');
+    },
+    set() {
+      throw new Error('soplint: the tagger wrote to its lexicon, which the bundle does not provide (scripts/bundle-options.js)');
+    }
+  });
+  return {list, word};
+}`
+
 // The lookup the patched reader gives wink for its lexicon: `hash[word]` and `hash[word] = place`
 // are all wink does with it (wink-nlp's cache.js).
-const sortedLookup = `function sortedLookup(list, order) {
-  const added = new Map();
+const sortedLookup = `function sortedLookup(word, order) {
+  // Words wink added, and every word looked up so far with its place (undefined for none).
+  const seen = new Map();
   return new Proxy(Object.create(null), {
-    get(target, word) {
-      if (typeof word !== 'string') return undefined;
-      if (added.has(word)) return added.get(word);
+    get(target, key) {
+      if (typeof key !== 'string') return undefined;
+      if (seen.has(key)) return seen.get(key);
+      let place;
       let lo = 0;
       let hi = order.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        const found = list[order[mid]];
-        if (found === word) return order[mid];
-        if (found < word) lo = mid + 1;
+        const found = word(order[mid]);
+        if (found === key) {
+          place = order[mid];
+          break;
+        }
+        if (found < key) lo = mid + 1;
         else hi = mid;
       }
-      return undefined;
+      seen.set(key, place);
+      return place;
     },
-    set(target, word, place) {
-      added.set(word, place);
+    set(target, key, place) {
+      seen.set(key, place);
       return true;
     }
   });
@@ -316,9 +361,10 @@ export function taggerModelParts(reader, binary) {
   return {json: joinedLexemes({...rest, binary: layout}, reader), bytes: Buffer.concat(Object.values(arrays))}
 }
 
-// The lexicon's 87,000 words as one string, split when the model is read: JSON.parse made a
-// string of each, half the time of reading the model. DEL parts them: no word has it, and JSON
-// writes it as it is, where a control character would take six characters.
+// The lexicon's 87,000 words as one string, read a word at a time (lexemeWords): JSON.parse
+// making a string of each was half the time of reading the model, and splitting the string as
+// long again. DEL parts them: no word has it, and JSON writes it as it is, where a control
+// character would take six characters.
 const lexemeSeparator = '\u007f'
 function joinedLexemes(model, reader) {
   const list = model.features.lexeme.list
