@@ -64,13 +64,31 @@ interface TrieNode {
 
 /**
  * The trie of every registered list in a form JSON can hold. `lists` gives each list's phrases in
- * the order the nodes number the entries; `nodes` is the trie in preorder, each node written as
- * its count of entries and their numbers, its count of children and each child's token, the
- * length of the child's part of `nodes` and the child, then 1 and the wildcard child, or 0.
+ * the order the nodes number the entries, and `tokens` every token of the trie. `nodes` is the
+ * trie in preorder as a string of numbers (see writeNumber), each node written as its count of
+ * entries and their numbers, its count of children and for each child the number of its token,
+ * the length of the child's part of `nodes` and the child, then 1 and the wildcard child, or 0.
+ * As one string rather than an array, JSON.parse reads it at once, and a node is decoded only
+ * when a match reaches it.
  */
 export interface PhraseTrieData {
   lists: Array<[string, string[]]>
-  nodes: Array<string | number>
+  tokens: string[]
+  nodes: string
+}
+
+// A number of `nodes` is written in printable ASCII that no quoting escapes, most significant
+// digit first: the last digit in base 52, from '(' to '[', the others in base 30, from 'a' to '~'.
+// Most numbers take one character, and a reader tells where each ends without a separator.
+const lastDigit = 0x28
+const lastBase = 52
+const moreDigit = 0x61
+const moreBase = 30
+
+function writeNumber(n: number): string {
+  let out = String.fromCharCode(lastDigit + (n % lastBase))
+  for (n = Math.floor(n / lastBase); n > 0; n = Math.floor(n / moreBase)) out = String.fromCharCode(moreDigit + (n % moreBase)) + out
+  return out
 }
 
 const parser = new ParseEnglish()
@@ -102,23 +120,19 @@ export function phraseIndex(lists: ReadonlyMap<string, PhraseEntry[]>): (doc: Do
 export function phraseTrieData(lists: ReadonlyMap<string, PhraseEntry[]>): PhraseTrieData {
   const items = itemsOf(lists)
   const numbers = new Map(items.map((item, index) => [item, index]))
-  const nodes: Array<string | number> = []
-  const write = (node: TrieNode): void => {
-    nodes.push(node.done.length, ...node.done.map((item) => numbers.get(item)!), node.next?.size ?? 0)
+  const tokens = new Map<string, number>()
+  const write = (node: TrieNode): string => {
+    let out = writeNumber(node.done.length) + node.done.map((item) => writeNumber(numbers.get(item)!)).join('') + writeNumber(node.next?.size ?? 0)
     for (const token of node.next?.keys() ?? []) {
-      nodes.push(token, 0)
-      const length = nodes.length - 1
-      write(childOf(node, token)!)
-      nodes[length] = nodes.length - length - 1
+      if (!tokens.has(token)) tokens.set(token, tokens.size)
+      const child = write(childOf(node, token)!)
+      out += writeNumber(tokens.get(token)!) + writeNumber(child.length) + child
     }
     const any = anyOf(node)
-    if (any) {
-      nodes.push(1)
-      write(any)
-    } else nodes.push(0)
+    return out + (any ? writeNumber(1) + write(any) : writeNumber(0))
   }
-  write(buildTrie(items))
-  return {lists: [...lists].map(([name, entries]) => [name, entries.map((entry) => entry.phrase)]), nodes}
+  const nodes = write(buildTrie(items))
+  return {lists: [...lists].map(([name, entries]) => [name, entries.map((entry) => entry.phrase)]), tokens: [...tokens.keys()], nodes}
 }
 
 function itemsOf(lists: ReadonlyMap<string, PhraseEntry[]>): Item[] {
@@ -137,21 +151,31 @@ function readTrie(data: PhraseTrieData, lists: ReadonlyMap<string, PhraseEntry[]
     if (!entries || entries.length !== phrases.length || entries.some((entry, i) => entry.phrase !== phrases[i])) return undefined
     for (const entry of entries) items.push({list, entry})
   }
-  const nodes = data.nodes
-  const read = (at: number): TrieNode => {
+  const {nodes, tokens} = data
+  let at = 0
+  const number = (): number => {
+    let n = 0
+    for (;;) {
+      const c = nodes.charCodeAt(at++)
+      if (c < moreDigit) return n * lastBase + c - lastDigit
+      n = n * moreBase + c - moreDigit
+    }
+  }
+  const read = (from: number): TrieNode => {
+    at = from
     const node: TrieNode = {next: undefined, done: [], read}
-    for (let n = nodes[at++] as number; n > 0; n--) node.done.push(items[nodes[at++] as number])
-    const children = nodes[at++] as number
+    for (let n = number(); n > 0; n--) node.done.push(items[number()])
+    const children = number()
     if (children > 0) {
       node.next = new Map()
       for (let n = children; n > 0; n--) {
-        const token = nodes[at++] as string
-        const length = nodes[at++] as number
+        const token = tokens[number()]
+        const length = number()
         node.next.set(token, at)
         at += length
       }
     }
-    if (nodes[at++] === 1) node.any = at
+    if (number() === 1) node.any = at
     return node
   }
   return read(0)
