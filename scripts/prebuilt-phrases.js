@@ -3,7 +3,8 @@
 // bundle gets it instead as a JSON string, in place of src/core/phrase-trie.ts; src/core/phrases.ts parses it.
 // So with the lists' families (`comprise~`, "I am"): rules/inflect.ts expanded them as their rules
 // loaded, tens of milliseconds more; the bundle gets the expansions in place of
-// rules/data/expanded-patterns.ts.
+// rules/data/expanded-patterns.ts. And with the university names of the target rules, which the
+// bundle gets grouped by first word (namesByFirstWord in rules/data/institutions.ts).
 import {execFile} from 'node:child_process'
 import path from 'node:path'
 import {build} from 'esbuild'
@@ -11,13 +12,16 @@ import {build} from 'esbuild'
 // Run by node from stdin, so it may use `process`; the core it bundles may not.
 const generator = `import {rules} from '../rules/index.ts'
 import {expansionsMade} from '../rules/inflect.ts'
+import {namesByFirstWord} from '../rules/data/institutions.ts'
+import universities from '../rules/data/universities.ts'
 import {phraseListsOf, phraseTrieData} from '../src/core/phrases.ts'
-process.stdout.write(JSON.stringify({trie: JSON.stringify(phraseTrieData(phraseListsOf(rules))), expansions: JSON.stringify(expansionsMade())}))
+process.stdout.write(JSON.stringify({trie: JSON.stringify(phraseTrieData(phraseListsOf(rules))), expansions: JSON.stringify(expansionsMade()), universities: namesByFirstWord(universities)}))
 `
 
 /**
  * The serialised trie of the lists the sources register and the expansions of their families
- * (`{trie, expansions}`, each a JSON string), computed by bundling and running the sources.
+ * (`{trie, expansions}`, each a JSON string), and the university names grouped by first word
+ * (`universities`), computed by bundling and running the sources.
  */
 export async function phraseTrie(options) {
   const {outputFiles} = await build({
@@ -35,8 +39,9 @@ export async function phraseTrie(options) {
 }
 
 /**
- * An esbuild plugin that bundles the trie in place of src/core/phrase-trie.ts and the expansions in
- * place of rules/data/expanded-patterns.ts, computing them by a build with `options`.
+ * An esbuild plugin that bundles the trie in place of src/core/phrase-trie.ts, the expansions in
+ * place of rules/data/expanded-patterns.ts and the grouped university names in place of
+ * rules/data/universities.ts, computing them by a build with `options`.
  */
 export function prebuiltPhrases(options) {
   // One trie for every build made with these options (the build makes several bundles).
@@ -58,6 +63,11 @@ export function prebuiltPhrases(options) {
         const {value, error} = await trie
         if (error) throw error
         return {contents: `export const prebuiltExpansions = ${JSON.stringify(value.expansions)}`, loader: 'js'}
+      })
+      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]universities\.ts$/}, async () => {
+        const {value, error} = await trie
+        if (error) throw error
+        return {contents: `export default ${JSON.stringify(value.universities)}`, loader: 'js'}
       })
     }
   }

@@ -211,3 +211,23 @@ describe('target-mismatch', () => {
     }
   })
 })
+
+// The bundle carries the university names grouped by first word (scripts/prebuilt-phrases.js);
+// looking a word up in the grouped list must give what grouping the plain list gives.
+describe('the university names by first word', () => {
+  it('are the same from the grouped list as from the plain one, for every first word', async () => {
+    const {namesLookup, namesByFirstWord} = await import('../rules/data/institutions.ts')
+    const {default: universities} = await import('../rules/data/universities.ts')
+    const plain = namesLookup(universities)
+    const grouped = namesLookup(namesByFirstWord(universities))
+    const words = new Set(universities.split('\n').map((name) => name.split(/[ ,\-/]/)[0].toLowerCase()))
+    for (const extra of ['', 'zzzz', 'aaaa', 'university', 'académie', 'academie', '"angel', 'angel']) words.add(extra)
+    expect(words.size).toBeGreaterThan(2000)
+    let found = 0
+    for (const word of words) {
+      expect(grouped(word), word).toEqual(plain(word))
+      found += plain(word).length
+    }
+    expect(found).toBeGreaterThan(9000)
+  })
+})

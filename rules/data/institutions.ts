@@ -83,7 +83,7 @@ interface Index {
   /** Tries by first word, built on demand. */
   roots: Map<string, TrieNode | null>
   /** List names by lowercased first word, not yet in a trie. */
-  names: Map<string, string[]>
+  names: (word: string) => readonly string[]
   /** Curated forms by lowercased first word. */
   curated: Map<string, Form[]>
   institution(name: string, kind: InstitutionKind): Institution
@@ -187,14 +187,74 @@ function buildIndex(): Index {
   addEntries(aliasData as Entry[], 'university')
   addEntries(orgData as Entry[], 'company')
 
+  return {roots: new Map(), names: namesLookup(universities), curated, institution: (name, kind) => institution(name, kind)}
+}
+
+/**
+ * The names of a list (one per line) by the lower-cased first word of each, in the list's order.
+ * The list is grouped by that word here; the bundle carries it grouped already (namesByFirstWord,
+ * run by scripts/prebuilt-phrases.js), and is searched by word: grouping its 10,000 names cost
+ * every document with no target set about 5% of a cold run.
+ */
+export function namesLookup(list: string): (word: string) => readonly string[] {
+  if (list.startsWith('\t')) return (word) => groupedNames(list, word)
   const names = new Map<string, string[]>()
-  for (const name of universities.split('\n')) {
+  for (const name of list.split('\n')) {
     const first = firstWord(name)
-    const list = names.get(first)
-    if (list) list.push(name)
+    const found = names.get(first)
+    if (found) found.push(name)
     else names.set(first, [name])
   }
-  return {roots: new Map(), names, curated, institution: (name, kind) => institution(name, kind)}
+  return (word) => names.get(word) ?? []
+}
+
+/**
+ * A list grouped for namesLookup: a tab, then for each name a newline, its first word, a tab and
+ * the name, sorted by first word and in the list's order within a word, then a newline.
+ */
+export function namesByFirstWord(list: string): string {
+  const lines = list.split('\n').map((name, i) => ({key: firstWord(name), name, i}))
+  if (lines.some((l) => /[\t\n]/.test(l.key) || l.name.includes('\t'))) throw new Error('namesByFirstWord: a name or its first word has a tab')
+  lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
+  return `\t${lines.map((l) => `\n${l.key}\t${l.name}`).join('')}\n`
+}
+
+// The names whose first word is `word` in a grouped list: a binary search for one of its lines
+// (each starts after a newline; searching back from mid - 1 keeps start <= mid), then its
+// neighbours with the same word.
+function groupedNames(list: string, word: string): string[] {
+  let lo = list.indexOf('\n') + 1
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = list.lastIndexOf('\n', mid - 1) + 1
+    const tab = list.indexOf('\t', start)
+    const end = list.indexOf('\n', tab)
+    const key = list.slice(start, tab)
+    if (key === word) {
+      let first = start
+      while (first > 1 && keyBefore(list, first) === word) first = list.lastIndexOf('\n', first - 2) + 1
+      const names: string[] = []
+      for (let at = first; at < list.length - 1; ) {
+        const t = list.indexOf('\t', at)
+        if (list.slice(at, t) !== word) break
+        const e = list.indexOf('\n', t)
+        names.push(list.slice(t + 1, e))
+        at = e + 1
+      }
+      return names
+    }
+    if (key < word) lo = end + 1
+    else hi = start
+  }
+  return []
+}
+
+// The first word of the line before the one starting at `start`, or undefined before the first.
+function keyBefore(list: string, start: number): string | undefined {
+  const previous = list.lastIndexOf('\n', start - 2) + 1
+  if (previous === 0) return undefined
+  return list.slice(previous, list.indexOf('\t', previous))
 }
 
 /** The trie of every form that begins with a word, built the first time the word is seen. */
@@ -202,7 +262,7 @@ function rootFor(index: Index, word: string): TrieNode | null {
   let root = index.roots.get(word)
   if (root !== undefined) return root
   const forms = [...(index.curated.get(word) ?? [])]
-  for (const name of index.names.get(word) ?? []) {
+  for (const name of index.names(word)) {
     for (const form of index.institution(name, 'university').forms) {
       if (form.words[0].toLowerCase() === word && !forms.includes(form)) forms.push(form)
     }
