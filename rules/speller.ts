@@ -14,10 +14,9 @@ let familiar: Set<string> | undefined
 
 // The line of a lower-case word, or undefined. Lines are sorted by their lower-case form; a proper
 // noun's line keeps its capital ("Brazilian"), and a word of no English list ends with `*`.
-function search(list: string, key: string): string | undefined {
+// Only between the line starting at `lo` and the one starting at `hi`, when given.
+function search(list: string, key: string, lo = 1, hi = list.length): string | undefined {
   // Every line starts after a newline; searching back from mid - 1 keeps start <= mid.
-  let lo = 1
-  let hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     const start = list.lastIndexOf('\n', mid - 1) + 1
@@ -30,6 +29,19 @@ function search(list: string, key: string): string | undefined {
     else hi = start
   }
   return undefined
+}
+
+// Where the first line whose lower-case form is `key` or after it starts, between lo and hi.
+function lowerBound(list: string, key: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = list.lastIndexOf('\n', mid - 1) + 1
+    const end = list.indexOf('\n', start)
+    const line = list.slice(start, end)
+    if ((line.endsWith('*') ? line.slice(0, -1) : line).toLowerCase() < key) lo = end + 1
+    else hi = start
+  }
+  return lo
 }
 
 /** A speller over a loaded word list, with a cache of the words it has looked up. */
@@ -118,15 +130,26 @@ function makeSpeller(list: string): Speller {
     suggest(word) {
       familiar ??= new Set(daleChall)
       const found = new Map<string, number>()
+      // Every candidate made at position i begins with the word's first i letters, so it is
+      // searched among the lines that do: a range that narrows as i grows, where searching the
+      // whole list for each of the hundreds of candidates was most of a cold run's spelling.
+      let lo = 1
+      let hi = list.length
       const consider = (candidate: string, cost: number) => {
         if (candidate.length < 2 || candidate === word) return
         const previous = found.get(candidate)
         if (previous !== undefined && previous <= cost) return
-        if (previous === undefined && search(list, candidate) === undefined) return
+        if (previous === undefined && search(list, candidate, lo, hi) === undefined) return
         found.set(candidate, cost)
+      }
+      const narrow = (i: number) => {
+        const prefix = word.slice(0, i)
+        lo = lowerBound(list, prefix, lo, hi)
+        hi = lowerBound(list, prefix + '\uffff', lo, hi)
       }
       const n = word.length
       for (let i = 0; i < n; i++) {
+        narrow(i)
         // A dropped or added double letter and a swapped pair are the commonest slips of the hand.
         const doubled = word[i] === word[i - 1] || word[i] === word[i + 1]
         consider(word.slice(0, i) + word.slice(i + 1), doubled ? 1 : 2)
@@ -135,7 +158,10 @@ function makeSpeller(list: string): Speller {
           if (c !== word[i]) consider(word.slice(0, i) + c + word.slice(i + 1), vowels.test(c) && vowels.test(word[i]) ? 1.5 : 2.2)
         }
       }
+      lo = 1
+      hi = list.length
       for (let i = 0; i <= n; i++) {
+        narrow(i)
         for (const c of letters) consider(word.slice(0, i) + c + word.slice(i), c === word[i - 1] || c === word[i] ? 1 : 2)
       }
       // A slip rarely changes the first letter.
