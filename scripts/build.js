@@ -17,6 +17,7 @@ import {createRequire} from 'node:module'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
 import {asciiSource, bundleOptions, taggerModel, taggerModelParts} from './bundle-options.js'
+import {prebuiltValues} from './prebuilt-phrases.js'
 
 const root = process.cwd()
 const options = bundleOptions(root)
@@ -77,9 +78,34 @@ for (const list of wordLists) {
   if (/[^\0-\xff]/.test(list.text)) throw new Error(`rules/data/${list.name}.ts: a character outside Latin-1 cannot be written to dist/${list.name}.txt`)
 }
 
+/**
+ * What the build computes from the sources (scripts/prebuilt-phrases.js): the phrase trie, the
+ * expanded families and the grouped university names, 0.9 MB of strings, are files beside the core
+ * too, read when it loads: as strings in it, V8 carried each twice, in dist/core.cjs and in the
+ * code cache, and that was most of what a cold run on a short statement spent more than before.
+ */
+const prebuilt = await prebuiltValues(options.plugins.find((p) => p.name === 'prebuilt-phrases'))
+if (prebuilt.error) throw prebuilt.error
+const computed = [
+  {module: /[\\/]src[\\/]core[\\/]phrase-trie\.ts$/, file: 'phrase-trie.json', text: prebuilt.value.trie, exported: 'const prebuiltTrie ='},
+  {module: /[\\/]rules[\\/]data[\\/]expanded-patterns\.ts$/, file: 'expanded-patterns.json', text: prebuilt.value.expansions, exported: 'const prebuiltExpansions ='},
+  {module: /[\\/]rules[\\/]data[\\/]universities\.ts$/, file: 'universities.txt', text: prebuilt.value.universities, exported: 'default'}
+]
+const computedFiles = {
+  name: 'computed-files',
+  setup(b) {
+    for (const c of computed) {
+      // Latin-1 where the text allows, which Node reads without decoding.
+      const encoding = /[^\0-\xff]/.test(c.text) ? 'utf8' : 'latin1'
+      b.onLoad({filter: c.module}, () => ({contents: `export ${c.exported} require('node:fs').readFileSync(require('node:path').join(__dirname, '${c.file}'), '${encoding}')`, loader: 'js'}))
+    }
+  }
+}
+
 const {banner, chunkNames, ...common} = options
 const commonjs = {...common, splitting: false, format: 'cjs', outExtension: {'.js': '.cjs'}, outdir: 'dist', legalComments: 'linked', supported: {'dynamic-import': false}}
-await build({...commonjs, entryPoints: {core: 'src/index.ts'}, plugins: [...common.plugins, separateFrontEnds, wordListFiles]})
+await build({...commonjs, entryPoints: {core: 'src/index.ts'}, plugins: [computedFiles, ...common.plugins, separateFrontEnds, wordListFiles]})
+for (const c of computed) writeFileSync(path.join(root, `dist/${c.file}`), c.text, /[^\0-\xff]/.test(c.text) ? 'utf8' : 'latin1')
 for (const list of wordLists) {
   writeFileSync(path.join(root, `dist/${list.name}.txt`), list.text, 'latin1')
   copyFileSync(path.join(root, `rules/data/${list.name}.LICENSE`), path.join(root, `dist/${list.name}.LICENSE`))

@@ -46,29 +46,34 @@ export async function phraseTrie(options) {
 export function prebuiltPhrases(options) {
   // One trie for every build made with these options (the build makes several bundles).
   let trie
-  return {
+  // Started as the first build sets up, the generator runs while esbuild reads the rest of the sources.
+  const values = () =>
+    (trie ??= phraseTrie(options).then(
+      (value) => ({value}),
+      (error) => ({error})
+    ))
+  const module = (text) => async () => {
+    const {value, error} = await values()
+    if (error) throw error
+    return {contents: text(value), loader: 'js'}
+  }
+  const plugin = {
     name: 'prebuilt-phrases',
     setup(b) {
-      // Started now, the generator runs while esbuild reads the rest of the sources.
-      trie ??= phraseTrie(options).then(
-        (value) => ({value}),
-        (error) => ({error})
-      )
-      b.onLoad({filter: /[\\/]src[\\/]core[\\/]phrase-trie\.ts$/}, async () => {
-        const {value, error} = await trie
-        if (error) throw error
-        return {contents: `export const prebuiltTrie = ${JSON.stringify(value.trie)}`, loader: 'js'}
-      })
-      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]expanded-patterns\.ts$/}, async () => {
-        const {value, error} = await trie
-        if (error) throw error
-        return {contents: `export const prebuiltExpansions = ${JSON.stringify(value.expansions)}`, loader: 'js'}
-      })
-      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]universities\.ts$/}, async () => {
-        const {value, error} = await trie
-        if (error) throw error
-        return {contents: `export default ${JSON.stringify(value.universities)}`, loader: 'js'}
-      })
+      values()
+      b.onLoad({filter: /[\\/]src[\\/]core[\\/]phrase-trie\.ts$/}, module((value) => `export const prebuiltTrie = ${JSON.stringify(value.trie)}`))
+      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]expanded-patterns\.ts$/}, module((value) => `export const prebuiltExpansions = ${JSON.stringify(value.expansions)}`))
+      b.onLoad({filter: /[\\/]rules[\\/]data[\\/]universities\.ts$/}, module((value) => `export default ${JSON.stringify(value.universities)}`))
     }
   }
+  valuesOf.set(plugin, values)
+  return plugin
+}
+
+// esbuild refuses a plugin with properties of its own; the values are kept beside it.
+const valuesOf = new WeakMap()
+
+/** The values a prebuiltPhrases() plugin computes, `{value: {trie, expansions, universities}}` or `{error}`, for a build that writes them elsewhere. */
+export function prebuiltValues(plugin) {
+  return valuesOf.get(plugin)()
 }
