@@ -100,6 +100,53 @@ function makeSpeller(list: string): Speller {
     return hit
   }
   const known = (word: string): boolean => line(word) !== ''
+  // The suggestions made for each word: a language server lints the same unknown words on every
+  // keystroke, and each takes hundreds of searches.
+  const suggestions = new Map<string, readonly string[]>()
+  // Dictionary words one edit away, best first (see Speller.suggest).
+  const suggestFor = (word: string): readonly string[] => {
+    familiar ??= new Set(daleChall)
+    const found = new Map<string, number>()
+    // Every candidate made at position i begins with the word's first i letters, so it is
+    // searched among the lines that do: a range that narrows as i grows, where searching the
+    // whole list for each of the hundreds of candidates was most of a cold run's spelling.
+    let lo = 1
+    let hi = list.length
+    const consider = (candidate: string, cost: number) => {
+      if (candidate.length < 2 || candidate === word) return
+      const previous = found.get(candidate)
+      if (previous !== undefined && previous <= cost) return
+      if (previous === undefined && search(list, candidate, lo, hi) === undefined) return
+      found.set(candidate, cost)
+    }
+    const narrow = (i: number) => {
+      const prefix = word.slice(0, i)
+      lo = lowerBound(list, prefix, lo, hi)
+      hi = lowerBound(list, prefix + '\uffff', lo, hi)
+    }
+    const n = word.length
+    for (let i = 0; i < n; i++) {
+      narrow(i)
+      // A dropped or added double letter and a swapped pair are the commonest slips of the hand.
+      const doubled = word[i] === word[i - 1] || word[i] === word[i + 1]
+      consider(word.slice(0, i) + word.slice(i + 1), doubled ? 1 : 2)
+      if (i < n - 1 && word[i] !== word[i + 1]) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), 1)
+      for (const c of letters) {
+        if (c !== word[i]) consider(word.slice(0, i) + c + word.slice(i + 1), vowels.test(c) && vowels.test(word[i]) ? 1.5 : 2.2)
+      }
+    }
+    lo = 1
+    hi = list.length
+    for (let i = 0; i <= n; i++) {
+      narrow(i)
+      for (const c of letters) consider(word.slice(0, i) + c + word.slice(i), c === word[i - 1] || c === word[i] ? 1 : 2)
+    }
+    // A slip rarely changes the first letter.
+    return [...found]
+      .map(([candidate, cost]) => [candidate, cost - (familiar!.has(candidate) ? 0.8 : 0) + (candidate[0] !== word[0] ? 1 : 0)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([candidate]) => candidate)
+  }
   // The commonest slips of the hand, each a listed word one step away: a dropped last letter
   // ("rebutte" for "rebutted"; an added "s" is a plural, not a slip), two letters swapped
   // ("destory"), a double letter dropped or added ("photoshoping", "pollyfill"). Over the real
@@ -128,47 +175,12 @@ function makeSpeller(list: string): Speller {
     english: (word) => known(word) && !line(word).endsWith('*'),
     negation,
     suggest(word) {
-      familiar ??= new Set(daleChall)
-      const found = new Map<string, number>()
-      // Every candidate made at position i begins with the word's first i letters, so it is
-      // searched among the lines that do: a range that narrows as i grows, where searching the
-      // whole list for each of the hundreds of candidates was most of a cold run's spelling.
-      let lo = 1
-      let hi = list.length
-      const consider = (candidate: string, cost: number) => {
-        if (candidate.length < 2 || candidate === word) return
-        const previous = found.get(candidate)
-        if (previous !== undefined && previous <= cost) return
-        if (previous === undefined && search(list, candidate, lo, hi) === undefined) return
-        found.set(candidate, cost)
+      let made = suggestions.get(word)
+      if (!made) {
+        made = suggestFor(word)
+        if (suggestions.size < 5000) suggestions.set(word, made)
       }
-      const narrow = (i: number) => {
-        const prefix = word.slice(0, i)
-        lo = lowerBound(list, prefix, lo, hi)
-        hi = lowerBound(list, prefix + '\uffff', lo, hi)
-      }
-      const n = word.length
-      for (let i = 0; i < n; i++) {
-        narrow(i)
-        // A dropped or added double letter and a swapped pair are the commonest slips of the hand.
-        const doubled = word[i] === word[i - 1] || word[i] === word[i + 1]
-        consider(word.slice(0, i) + word.slice(i + 1), doubled ? 1 : 2)
-        if (i < n - 1 && word[i] !== word[i + 1]) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), 1)
-        for (const c of letters) {
-          if (c !== word[i]) consider(word.slice(0, i) + c + word.slice(i + 1), vowels.test(c) && vowels.test(word[i]) ? 1.5 : 2.2)
-        }
-      }
-      lo = 1
-      hi = list.length
-      for (let i = 0; i <= n; i++) {
-        narrow(i)
-        for (const c of letters) consider(word.slice(0, i) + c + word.slice(i), c === word[i - 1] || c === word[i] ? 1 : 2)
-      }
-      // A slip rarely changes the first letter.
-      return [...found]
-        .map(([candidate, cost]) => [candidate, cost - (familiar!.has(candidate) ? 0.8 : 0) + (candidate[0] !== word[0] ? 1 : 0)] as const)
-        .sort((a, b) => a[1] - b[1])
-        .map(([candidate]) => candidate)
+      return [...made]
     },
     split(word) {
       // Only a function word or one of a few modifiers glued to the next word is a slip
