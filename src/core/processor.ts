@@ -53,6 +53,212 @@ function markdownFor(text: string) {
   return mayHaveTable(text) ? (markdown ??= makeMarkdown()) : (markdownWithoutTables ??= makeMarkdown(false))
 }
 
+/**
+ * Parse Markdown into the tree remark gives. micromark spends a microsecond or more on every
+ * character and tens of microseconds on every paragraph, and on ordinary prose its parse was a
+ * third of the lint; so in a long text the plain paragraphs (see plainParagraph) are built here,
+ * and micromark reads the text without them. A plain paragraph followed by a line that starts
+ * with a letter at the margin (or by nothing) is simply left out: that line ends every block the
+ * paragraph would have ended. Any other is replaced by the one-letter paragraph `x`, which ends
+ * and starts the same blocks around it. The nodes micromark gives are moved back to their places
+ * and the plain paragraphs put among them. A text shorter than `least` (every statement) is
+ * parsed whole, and so is one with something that reaches across blank lines (see blockwise).
+ */
+export function parseMarkdown(text: string, least = 64 * 1024): MdastRoot {
+  const processor = markdownFor(text)
+  if (text.length < least || !blockwise(text)) return processor.parse(text) as MdastRoot
+  const plain = plainBlocks(text)
+  if (plain.length === 0) return processor.parse(text) as MdastRoot
+  // The text micromark reads, and where each plain paragraph was in it.
+  const parts: string[] = []
+  const places: number[] = []
+  let from = 0
+  let length = 0
+  for (const block of plain) {
+    parts.push(text.slice(from, block.start))
+    length += block.start - from
+    places.push(length)
+    if (block.stand) {
+      parts.push('x')
+      length++
+    }
+    from = block.end
+  }
+  parts.push(text.slice(from))
+  const tree = processor.parse(parts.join('')) as MdastRoot
+  // A point after the place of plain[k - 1] (and not after that of plain[k]) moves by what the
+  // plain paragraphs up to plain[k - 1] took up beyond their stand-ins.
+  const shift = (point: {line: number; column: number; offset?: number}) => {
+    const offset = point.offset ?? 0
+    let lo = 0
+    let hi = places.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (places[mid] < offset) lo = mid + 1
+      else hi = mid
+    }
+    const before = lo > 0 ? plain[lo - 1] : undefined
+    return before ? {line: point.line + before.addedLines, column: point.column, offset: offset + before.addedChars} : point
+  }
+  const children: MdastRoot['children'] = []
+  let next = 0
+  for (const child of tree.children) {
+    const at = child.position?.start.offset ?? 0
+    while (next < plain.length && !plain[next].stand && places[next] <= at) children.push(plain[next++].node)
+    if (next < plain.length && plain[next].stand && at === places[next]) {
+      // The stand-in `x` must have stayed a paragraph of its own, or the text is read whole.
+      if (child.type !== 'paragraph' || child.position?.end.offset !== at + 1) return processor.parse(text) as MdastRoot
+      children.push(plain[next++].node)
+      continue
+    }
+    children.push(movedBy(child, shift))
+  }
+  while (next < plain.length && !plain[next].stand) children.push(plain[next++].node)
+  if (next !== plain.length) return processor.parse(text) as MdastRoot
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}}
+}
+
+interface PlainBlock {
+  start: number
+  end: number
+  node: MdastRoot['children'][number]
+  /** Whether micromark reads the stand-in `x` in its place (or nothing). */
+  stand: boolean
+  /** Lines and characters this and every plain paragraph before it take beyond their stand-ins. */
+  addedLines: number
+  addedChars: number
+}
+
+// The plain paragraphs of a text, each a block of its own (between blank lines), with the
+// paragraph node micromark would build for it.
+function plainBlocks(text: string): PlainBlock[] {
+  const found: PlainBlock[] = []
+  let addedLines = 0
+  let addedChars = 0
+  let line = 1
+  let at = 0
+  // Front matter runs on across blank lines to its closing fence: nothing in it is a paragraph.
+  if (/^(?:---|\+\+\+)/.test(text)) {
+    const fence = text.slice(0, 3)
+    for (at = endOfLine(text, 0) + 1, line = 2; at < text.length; at = endOfLine(text, at) + 1, line++) {
+      if (text.slice(at, endOfLine(text, at)) === fence) break
+    }
+    if (at >= text.length) return []
+    at = endOfLine(text, at) + 1
+    line++
+  }
+  let previous: PlainBlock | undefined
+  while (at < text.length) {
+    const lineEnd = endOfLine(text, at)
+    if (isBlank(text, at, lineEnd)) {
+      // White space on a blank line after a plain paragraph could join indented code or a list
+      // above it once the paragraph is gone: then it keeps its stand-in.
+      if (previous && /[ \t]/.test(text.slice(at, lineEnd))) previous.stand = true
+      at = lineEnd + 1
+      line++
+      continue
+    }
+    // The block before, if plain, needs its stand-in unless this line starts with a letter.
+    if (previous && !letterStart.test(text.slice(at, at + 2))) previous.stand = true
+    previous = undefined
+    // A block: this line and those after it up to a blank line or the end.
+    const first = line
+    const start = at
+    let end = lineEnd
+    let lastStart = at
+    for (;;) {
+      line++
+      at = end + 1
+      if (at >= text.length) break
+      const next = endOfLine(text, at)
+      if (isBlank(text, at, next)) break
+      lastStart = at
+      end = next
+    }
+    if (plainParagraph(text, start, end)) {
+      previous = {start, end, node: paragraphOf(text, start, end, first, line - 1, lastStart), stand: false, addedLines: 0, addedChars: 0}
+      found.push(previous)
+    }
+  }
+  for (const block of found) {
+    addedLines += block.node.position!.end.line - block.node.position!.start.line
+    addedChars += block.end - block.start - (block.stand ? 1 : 0)
+    block.addedLines = addedLines
+    block.addedChars = addedChars
+  }
+  return found
+}
+
+function endOfLine(text: string, at: number): number {
+  const end = text.indexOf('\n', at)
+  return end < 0 ? text.length : end
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 13) return false
+  }
+  return true
+}
+
+// Whether a text may be read block by block: only what ends at a blank line may be cut there.
+// Fenced code and HTML comments, processing instructions, declarations, CDATA and <script>,
+// <pre>, <style> and <textarea> blocks go on across blank lines, and a link or footnote
+// definition anywhere gives meaning to brackets everywhere; a text with any of them is parsed
+// whole, and so is one with a carriage return alone as a line ending (lines are counted at \n).
+// Everything else a blank line and a line starting with a letter at the margin end.
+function blockwise(text: string): boolean {
+  return !/```|~~~|<(?:!|\?|script|pre|style|textarea)|\r(?!\n)/i.test(text) && !/^[ \t>]*\[[^\]\n]*\]:/m.test(text)
+}
+
+// Characters micromark reads as markup or changes (escapes, emphasis, code, links, HTML and
+// autolinks, character references, headings, strikethrough, tables, email autolinks, tabs,
+// carriage returns and NUL), and the starts of URL autolinks.
+const markup = /[\\*_`[\]<>&#~|@\t\r\0]|www\.|:\/\//i
+const letterStart = /^\p{L}/u
+
+// A paragraph micromark would read as one text node holding exactly its source: every line starts
+// with a letter at the margin (no list, quote, heading, table, code or continuation of anything
+// before the blank line above it) and ends without white space (no hard break), and no character
+// in it is markup.
+function plainParagraph(text: string, start: number, end: number): boolean {
+  const block = text.slice(start, end)
+  if (markup.test(block)) return false
+  for (let at = 0; at < block.length; ) {
+    const lineEnd = endOfLine(block, at)
+    if (!letterStart.test(block.slice(at, at + 2))) return false
+    const last = block.charCodeAt(lineEnd - 1)
+    if (last === 32 || last === 9) return false
+    at = lineEnd + 1
+  }
+  return true
+}
+
+// The paragraph node micromark builds for a plain paragraph on lines first to last.
+function paragraphOf(text: string, start: number, end: number, first: number, last: number, lastStart: number): MdastRoot['children'][number] {
+  const position = () => ({start: {line: first, column: 1, offset: start}, end: {line: last, column: end - lastStart + 1, offset: end}})
+  return {type: 'paragraph', children: [{type: 'text', value: text.slice(start, end), position: position()}], position: position()}
+}
+
+// A node (and its children) with every point moved as `shift` says.
+function movedBy<T extends MdastNodes>(node: T, shift: (point: {line: number; column: number; offset?: number}) => {line: number; column: number; offset?: number}): T {
+  if (node.position) node.position = {start: shift(node.position.start), end: shift(node.position.end)}
+  if ('children' in node) for (const child of node.children as MdastNodes[]) movedBy(child, shift)
+  return node
+}
+
+// The point after the last character, as micromark gives it for the end of a document.
+function endPoint(text: string): {line: number; column: number; offset: number} {
+  let line = 1
+  let lineStart = 0
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    line++
+    lineStart = at + 1
+  }
+  return {line, column: text.length - lineStart + 1, offset: text.length}
+}
+
 // GFM's table syntax tries every line of every paragraph as a table's head row, reading it to its
 // end word by word, before the next line shows it is not one: that was a third of the Markdown
 // parse of ordinary prose. A table needs a delimiter row under its head row: a line of `-`, `:`,
@@ -104,7 +310,7 @@ export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, sentences: NlcstS
  * tree while it exists (the wrapped retext plugins run there rather than parse every block again).
  */
 export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot, onTree?: OnBlockTree): Doc {
-  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : markdownFor(text).parse(text))
+  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : parseMarkdown(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
