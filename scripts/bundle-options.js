@@ -275,10 +275,12 @@ function previousEmailAhead(code) {
 /**
  * unified-latex's LaTeX grammar memoizes every rule at every position in one object keyed by
  * position times rule: on a megabyte of LaTeX that object held tens of millions of entries, took
- * gigabytes and then failed with "Invalid array length". The bundle keeps the memo in two
- * generations of at most 2^19 entries each, dropping the older when the newer fills: the parser
- * goes back only a short way, so what it asks for again is still there, and a result no longer
- * there is computed again, the same. As above, the build fails if the code is not as expected.
+ * gigabytes and then failed with "Invalid array length", and on smaller documents filling it was a
+ * fifth of the parse. The bundle keeps the memo in a table of 2^18 slots, each holding the last
+ * result stored there (a direct-mapped cache): the parser goes back only a short way, so what it
+ * asks for again is still there (unclosed braces 250 deep, which take exponential time without a
+ * memo, parse as fast as with the full one), and a result no longer there is computed again, the
+ * same. As above, the build fails if the code is not as expected.
  */
 export const boundedLatexMemo = {
   name: 'bounded-latex-memo',
@@ -295,19 +297,18 @@ export const boundedLatexMemo = {
         throw new Error(`${args.path}: expected the grammar's memo as known (${reads} reads, ${writes} writes, ${all} uses); update boundedLatexMemo in scripts/bundle-options.js`)
       }
       const memo = `function peg$boundedMemo() {
-	let young = new Map();
-	let old = new Map();
+	const size = 1 << 18;
+	const keys = new Int32Array(size).fill(-1);
+	const values = new Array(size);
 	return {
 		get(key) {
-			const hit = young.get(key);
-			return hit !== undefined ? hit : old.get(key);
+			const slot = key & (size - 1);
+			return keys[slot] === key ? values[slot] : undefined;
 		},
 		set(key, value) {
-			if (young.size >= 1 << 19) {
-				old = young;
-				young = new Map();
-			}
-			young.set(key, value);
+			const slot = key & (size - 1);
+			keys[slot] = key;
+			values[slot] = value;
 		}
 	};
 }

@@ -37,7 +37,7 @@ export const markupLimits = {
 }
 
 /** The longest LaTeX document read, in characters (the real statements are up to 15,000). */
-export const latexLimit = 256 * 1024
+export const latexLimit = 128 * 1024
 
 /** Throw an InputError naming the line when the text nests deeper than nestingLimits or holds more than markupLimits or latexLimit allow. */
 export function checkNesting(text: string, format: InputFormat): void {

@@ -313,6 +313,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
   const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : parseMarkdown(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
+  const flat = newFlat()
   const directives: Directive[] = []
   let frontmatter: Record<string, unknown> | null = null
 
@@ -323,7 +324,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
       switch (node.type) {
         case 'paragraph':
         case 'heading':
-          addBlock(text, node, node.type, inList, inQuote, blocks, onTree)
+          addBlock(text, node, node.type, inList, inQuote, blocks, flat, onTree)
           break
         case 'list':
         case 'listItem':
@@ -433,19 +434,57 @@ function readDirective(value: string, end: number, siblings: MdastNodes[], index
   return {type, ruleIds, offset: end, until: target?.position?.end.offset ?? end}
 }
 
+// A block's flattened prose as it is built: UTF-16 code units and, for each, where it starts and
+// ends in the source. Typed arrays, grown as needed and made once per document: an array entry per
+// character was most of what a long paragraph allocated.
 interface Flat {
-  chars: string[]
-  src: number[]
-  ends: number[]
+  codes: Uint16Array
+  src: Int32Array
+  ends: Int32Array
+  length: number
   code: Array<[number, number]>
 }
 
-function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[], onTree?: OnBlockTree): void {
-  const flat: Flat = {chars: [], src: [], ends: [], code: []}
+function newFlat(): Flat {
+  return {codes: new Uint16Array(1024), src: new Int32Array(1024), ends: new Int32Array(1024), length: 0, code: []}
+}
+
+function room(flat: Flat, more: number): void {
+  const need = flat.length + more
+  if (need <= flat.codes.length) return
+  const size = Math.max(need, flat.codes.length * 2)
+  const codes = new Uint16Array(size)
+  const src = new Int32Array(size)
+  const ends = new Int32Array(size)
+  codes.set(flat.codes.subarray(0, flat.length))
+  src.set(flat.src.subarray(0, flat.length))
+  ends.set(flat.ends.subarray(0, flat.length))
+  flat.codes = codes
+  flat.src = src
+  flat.ends = ends
+}
+
+function pushChar(flat: Flat, code: number, src: number, end: number): void {
+  if (flat.length === flat.codes.length) room(flat, 1)
+  flat.codes[flat.length] = code
+  flat.src[flat.length] = src
+  flat.ends[flat.length] = end
+  flat.length++
+}
+
+// The flattened text, from code units exactly (lone surrogates included).
+function flatString(flat: Flat): string {
+  const parts: string[] = []
+  for (let at = 0; at < flat.length; at += 8192) parts.push(String.fromCharCode.apply(null, flat.codes.subarray(at, Math.min(flat.length, at + 8192)) as unknown as number[]))
+  return parts.join('')
+}
+
+function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[], flat: Flat, onTree?: OnBlockTree): void {
+  flat.length = 0
+  flat.code = []
   for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
-  const string = flat.chars.join('')
+  const string = flatString(flat)
   if (!/[\p{L}\p{N}]/u.test(string)) return
-  const src = Int32Array.from(flat.src)
   const tree = parseProse(string)
   const block: ProseBlock = {
     index: blocks.length,
@@ -458,8 +497,8 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     sentences: [],
     tokens: [],
     string,
-    src,
-    ends: Int32Array.from(flat.ends)
+    src: flat.src.slice(0, flat.length),
+    ends: flat.ends.slice(0, flat.length)
   }
   const nodes: NlcstSentence[] = []
   for (const paragraph of tree.children) {
@@ -481,11 +520,12 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     const to = child.position?.end.offset ?? from
     if (to <= from) continue
     const start = block.src[from]
-    const end = flat.ends[to - 1]
+    const end = block.ends[to - 1]
     const inCode = overlaps(flat.code, from, to)
     const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
     const written = text.slice(start, end)
-    const token: Token = {kind, text: written, norm: normalize(nlcstToString(child)), start, end, sentence}
+    // A node's text is the slice of the parsed string at its place (parse-latin's tree is concrete).
+    const token: Token = {kind, text: written, norm: normalize(block.string.slice(from, to)), start, end, sentence}
     sentence.tokens.push(token)
     if (kind === 'word') sentence.words.push(token)
   }
@@ -593,8 +633,10 @@ function overlaps(ranges: Array<[number, number]>, from: number, to: number): bo
 
 /** Lowercase and straighten apostrophes, the form phrase lists are matched in. */
 export function normalize(value: string): string {
-  return value.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010\u2011]/g, '-')
+  const lower = value.toLowerCase()
+  return curly.test(lower) ? lower.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010\u2011]/g, '-') : lower
 }
+const curly = /[\u2018\u2019\u02BC\u201C\u201D\u2010\u2011]/
 
 function flatten(text: string, node: PhrasingContent, flat: Flat): void {
   const start = node.position?.start.offset
@@ -640,14 +682,15 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
 // Does a word put after these characters start a sentence: a terminal mark, maybe closing
 // quotes or brackets, then white space? Not after "vs." ("A vs. `B`"), which the parser does not
 // know as an abbreviation.
-function startsSentence(chars: string[]): boolean {
-  let i = chars.length - 1
-  if (i < 0 || !/\s/.test(chars[i])) return false
-  while (i >= 0 && /\s/.test(chars[i])) i--
-  while (i >= 0 && /["'\u201D\u2019)\]*_]/.test(chars[i])) i--
-  if (i < 0 || !/[.!?\u2026]/.test(chars[i])) return false
-  if (chars[i] !== '.') return true
-  const before = chars.slice(Math.max(0, i - 3), i).join('')
+function startsSentence(flat: Flat): boolean {
+  const at = (i: number) => String.fromCharCode(flat.codes[i])
+  let i = flat.length - 1
+  if (i < 0 || !/\s/.test(at(i))) return false
+  while (i >= 0 && /\s/.test(at(i))) i--
+  while (i >= 0 && /["'\u201D\u2019)\]*_]/.test(at(i))) i--
+  if (i < 0 || !/[.!?\u2026]/.test(at(i))) return false
+  if (at(i) !== '.') return true
+  const before = String.fromCharCode.apply(null, flat.codes.subarray(Math.max(0, i - 3), i) as unknown as number[])
   return !/(?:^|[^\p{L}])vs$/iu.test(before)
 }
 
@@ -694,19 +737,18 @@ function withMath(value: string, text: string, start: number, flat: Flat): void 
 }
 
 function space(at: number, flat: Flat): void {
-  flat.chars.push(' ')
-  flat.src.push(at)
-  flat.ends.push(at + 1)
+  pushChar(flat, 32, at, at + 1)
 }
 
 function placeholder(start: number, end: number, flat: Flat): void {
-  const from = flat.chars.length
+  const from = flat.length
   // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text. After
   // a sentence's end it is capitalised, so that the parser starts a new sentence there as the
   // writer did ("today. `Wave` was", "today. \wave was"); in lower case it would join them.
-  flat.chars.push(startsSentence(flat.chars) ? 'C' : 'c', 'o', 'd', 'e')
-  flat.src.push(start, start, end - 1, end - 1)
-  flat.ends.push(start + 1, start + 1, end, end)
+  pushChar(flat, startsSentence(flat) ? 67 : 99, start, start + 1)
+  pushChar(flat, 111, start, start + 1)
+  pushChar(flat, 100, end - 1, end)
+  pushChar(flat, 101, end - 1, end)
   flat.code.push([from, from + 4])
 }
 
@@ -718,9 +760,7 @@ function mapped(value: string, map: SourceMap, flat: Flat): void {
     const ch = value[i]
     const wide = map.ends[i] - map.starts[i] > 1
     const endsWord = wide && i > 0 && wordChar.test(value[i - 1]) && !wordChar.test(value[i + 1] ?? ' ')
-    flat.chars.push(ch === '\n' || ch === '\r' ? ' ' : ch)
-    flat.src.push(endsWord ? map.ends[i] - 1 : map.starts[i])
-    flat.ends.push(map.ends[i])
+    pushChar(flat, ch === '\n' || ch === '\r' ? 32 : value.charCodeAt(i), endsWord ? map.ends[i] - 1 : map.starts[i], map.ends[i])
   }
 }
 
@@ -735,17 +775,19 @@ const alignWindow = 512
 // The search looks a bounded way ahead: a character the source spells differently (`&copy;` for
 // `©`) would otherwise scan to the end of the node for every such character.
 function align(value: string, text: string, start: number, end: number, flat: Flat): void {
+  room(flat, value.length)
   let at = start
   for (let i = 0; i < value.length; i++) {
-    let ch = value[i]
+    let ch = value.charCodeAt(i)
     let found = at
     const limit = Math.min(end, at + alignWindow)
-    while (found < limit && text[found] !== ch) found++
+    while (found < limit && text.charCodeAt(found) !== ch) found++
     if (found >= limit) found = Math.min(at, end - 1)
     else at = found + 1
-    if (ch === '\n' || ch === '\r') ch = ' '
-    flat.chars.push(ch)
-    flat.src.push(found)
-    flat.ends.push(found + 1)
+    if (ch === 10 || ch === 13) ch = 32
+    flat.codes[flat.length] = ch
+    flat.src[flat.length] = found
+    flat.ends[flat.length] = found + 1
+    flat.length++
   }
 }
