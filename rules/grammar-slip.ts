@@ -197,7 +197,7 @@ function singularCountNoun(word: string): boolean {
 }
 
 function pluralOf(word: string): string {
-  if (irregularPlural[word]) return irregularPlural[word]
+  if (Object.hasOwn(irregularPlural, word)) return irregularPlural[word]
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies'
   if (/(s|x|z|ch|sh)$/.test(word)) return word + 'es'
   return word + 's'

@@ -12,16 +12,17 @@ interface Options {
   minSentences: number
 }
 
-// Contractions open with two words: "I'm" is "I am".
-const expansions: Record<string, string[]> = {
-  "i'm": ['i', 'am'],
-  "i've": ['i', 'have'],
-  "i'd": ['i', 'would'],
-  "i'll": ['i', 'will'],
-  "it's": ['it', 'is'],
-  "we're": ['we', 'are'],
-  "we've": ['we', 'have']
-}
+// Contractions open with two words: "I'm" is "I am". A Map, not an object: a sentence may open
+// with "Constructor" or "toString", which an object would answer from its prototype.
+const expansions = new Map<string, string[]>([
+  ["i'm", ['i', 'am']],
+  ["i've", ['i', 'have']],
+  ["i'd", ['i', 'would']],
+  ["i'll", ['i', 'will']],
+  ["it's", ['it', 'is']],
+  ["we're", ['we', 'are']],
+  ["we've", ['we', 'have']]
+])
 
 // A run of one repeated first word is reported only for words a reader hears as a tic: pronouns
 // that point back and transitions ("This ... This ... This", "Also ... Also ... Also"). A repeated
@@ -111,20 +112,20 @@ export default defineRule<Options>({
 
 function firstWords(sentence: Sentence): string[] {
   const out: string[] = []
-  for (const w of sentence.words.slice(0, 2)) out.push(...(expansions[w.norm] ?? [w.norm]))
+  for (const w of sentence.words.slice(0, 2)) out.push(...(expansions.get(w.norm) ?? [w.norm]))
   return out.slice(0, 2)
 }
 
 function adjacentPair(sentence: Sentence): boolean {
   const [a, b] = sentence.words
-  if (expansions[a.norm]) return true
+  if (expansions.has(a.norm)) return true
   return b !== undefined && indexOfToken(sentence.tokens, b) === indexOfToken(sentence.tokens, a) + 1
 }
 
 // The source range of a sentence's first n words (a contraction counts as two).
 function opening(sentence: Sentence, n: number): [number, number] {
   const first = sentence.words[0]
-  const end = expansions[first.norm] || n === 1 ? first.end : (sentence.words[1] ?? first).end
+  const end = expansions.has(first.norm) || n === 1 ? first.end : (sentence.words[1] ?? first).end
   return [first.start, end]
 }
 

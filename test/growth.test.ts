@@ -129,3 +129,17 @@ describe('markup, LaTeX and Word limits', () => {
     await expect(bundle.lint(word.text, {format: 'docx', mdast: word.mdast})).resolves.toBeDefined()
   }, 120_000)
 })
+
+describe('words a JavaScript object answers to from its prototype', () => {
+  // "Constructor" opening sentences, or "one of the best constructor.", crashed two rules that
+  // looked words up in plain objects.
+  it('lint like any other word', async () => {
+    const names = [...Object.getOwnPropertyNames(Object.prototype), 'prototype']
+    const frames = ['X is a word I use.', 'One of the best X.', 'I have X it since 2019.', 'An X and a X.', 'X. X. X. X.', 'I passed X out of college.', "X's X was X in 2019."]
+    for (const name of names) {
+      const text = frames.map((f) => f.replaceAll('X', name) + ' ' + f.replaceAll('X', name[0].toUpperCase() + name.slice(1))).join('\n\n')
+      await expect(bundle.lint(text, {format: 'md'})).resolves.toBeDefined()
+      await expect(source.lint(text, {format: 'md'})).resolves.toBeDefined()
+    }
+  }, 60_000)
+})
