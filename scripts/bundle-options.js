@@ -322,6 +322,39 @@ export const boundedLatexMemo = {
   }
 }
 
+/**
+ * parse-latin's tokenizer classifies every character of every block with up to three Unicode
+ * regular expressions (white space, punctuation, word): the largest single cost of the English
+ * parse. The class of a UTF-16 code unit never changes, so the bundle remembers it in a table of
+ * 65,536 entries filled as code units are met, with the same expressions. As above, the build
+ * fails if the code is not found as expected.
+ */
+export const tokenClassTable = {
+  name: 'token-class-table',
+  setup(b) {
+    b.onLoad({filter: /[\\/]parse-latin[\\/]lib[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const classify = "      const currentType = whiteSpace.test(current)\n        ? 'WhiteSpaceNode'\n        : punctuation.test(current)\n        ? 'PunctuationNode'\n        : word.test(current)\n        ? 'WordNode'\n        : 'SymbolNode'\n"
+      if (source.split(classify).length !== 2) throw new Error(`${args.path}: expected the tokenizer's character classes as known; update tokenClassTable in scripts/bundle-options.js`)
+      const table = `
+// The node type of each UTF-16 code unit, as the expressions below give it (scripts/bundle-options.js).
+const tokenTypes = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const tokenClasses = new Uint8Array(65536)
+function tokenType(current) {
+  const code = current.charCodeAt(0)
+  let known = tokenClasses[code]
+  if (known === 0) {
+    known = whiteSpace.test(current) ? 1 : punctuation.test(current) ? 2 : word.test(current) ? 3 : 4
+    tokenClasses[code] = known
+  }
+  return tokenTypes[known - 1]
+}
+`
+      return {contents: source.replace(classify, '      const currentType = tokenType(current)\n') + table, loader: 'js'}
+    })
+  }
+}
+
 /** The bundle options every build of soplint uses; `root` is the checkout. */
 export function bundleOptions(root) {
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -336,7 +369,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo, tokenClassTable],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.
