@@ -1,7 +1,9 @@
 // Long inputs are read in pieces: a long text's plain paragraphs are built without micromark
 // (parseMarkdown), and a long block's prose is parsed by parse-english in pieces joined back
 // together (parseProse). Either must give exactly the tree of the whole parse, positions and all;
-// these tests force the pieces on small texts and compare.
+// these tests force the pieces on small texts and compare. And a wrapped retext plugin may walk
+// only the stretches of a sentence it reads (meta.retext.narrow): it must find what it finds on
+// whole sentences.
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -9,7 +11,9 @@ import {describe, expect, it} from 'vitest'
 import {mixed, shapes} from '../bench/shapes.js'
 // @ts-expect-error: bench/corpus.js has no types; document(words) gives an ordinary statement.
 import {document} from '../bench/corpus.js'
-import {parseMarkdown, parseProse} from '../src/core/processor.ts'
+import {parseDocument, parseMarkdown, parseProse} from '../src/core/processor.ts'
+import {retextPass, type RetextPlugin} from '../src/core/retext.ts'
+import indefiniteArticle from '../rules/indefinite-article.ts'
 
 const shared = path.resolve('../shared/corpus')
 const files = (dir: string, ext: RegExp) => (readdirSync(dir, {recursive: true}) as string[]).filter((f) => ext.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8'))
@@ -99,5 +103,32 @@ describe('parseProse: long blocks parsed in pieces', () => {
       const block = text.replace(/[\r\n]+/g, ' ')
       expect(parseProse(block, 64)).toEqual(parseProse(block, Infinity))
     }
+  })
+})
+
+describe('retext plugins walking only the stretches they read', () => {
+  const findings = (text: string, plugin: RetextPlugin) => {
+    const pass = retextPass(new Map([['rule', plugin]]))
+    parseDocument(text, 'md', undefined, pass.onTree)
+    return pass.findings.get('rule')!.map(({message, start, end}) => ({reason: message.reason, expected: message.expected, start, end}))
+  }
+  const plugin = indefiniteArticle.meta.retext!
+  const whole = {...plugin, narrow: undefined}
+  const articles = ['a', 'an', 'A', 'An', 'AN']
+  const nexts = ['apple', 'hour', 'unique', 'MSc', 'FBI', 'user', '"apple"', '(hour)', 'and', 'or', '8', '11', 'X-ray', 'a', 'an', '`code`', '$x$', '', '.']
+
+  it('indefinite-article finds the same on the fixtures, statements and shapes', () => {
+    for (const text of [...statements, ...shapes.filter((s) => s.format === 'md').map((s) => s.make(300))]) expect(findings(text, plugin)).toEqual(findings(text, whole))
+  })
+
+  it('indefinite-article finds the same on generated sentences', () => {
+    const sentence = fc.array(fc.tuple(fc.constantFrom(...articles, 'I', 'saw', 'it', 'then'), fc.constantFrom(...nexts, 'word')), {minLength: 1, maxLength: 12}).map((pairs) => pairs.map(([a, b]) => `${a} ${b}`).join(' ') + '.')
+    fc.assert(
+      fc.property(fc.array(sentence, {minLength: 1, maxLength: 4}), (sentences) => {
+        const text = sentences.join(' ')
+        expect(findings(text, plugin)).toEqual(findings(text, whole))
+      }),
+      {numRuns: 300}
+    )
   })
 })

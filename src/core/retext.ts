@@ -19,6 +19,12 @@ export interface RetextPlugin {
    * (the three wrapped plugins do). Omitted means the whole block's tree.
    */
   mayFire?: (sentence: Sentence) => boolean
+  /**
+   * The stretches of a sentence (ranges of its nodes, end excluded) that hold all the plugin
+   * reads: it walks each as a sentence of its own rather than the whole. Only for a plugin whose
+   * every report and every look around stays within such stretches.
+   */
+  narrow?: (sentence: NlcstSentence) => Array<[number, number]>
 }
 
 /** A message of a wrapped retext plugin, with offsets into the source. */
@@ -42,12 +48,13 @@ export function retextPass(plugins: ReadonlyMap<string, RetextPlugin>): {onTree:
 // for a plugin (no `a` or `an`, no word twice in a row): walking only those that may was a
 // third of the plugins' time.
 function runPlugins(plugins: ReadonlyMap<string, RetextPlugin>, block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[], file: VFile, findings: RetextFindings): void {
-  for (const [id, {transformer, mayFire}] of plugins) {
+  for (const [id, {transformer, mayFire, narrow}] of plugins) {
     let walked = tree
     if (mayFire) {
-      const chosen = sentences.filter((_, i) => mayFire(block.sentences[i]))
+      let chosen = sentences.filter((_, i) => mayFire(block.sentences[i]))
+      if (narrow) chosen = chosen.flatMap((sentence) => narrow(sentence).map(([from, to]): NlcstSentence => ({type: 'SentenceNode', children: sentence.children.slice(from, to)})))
       if (chosen.length === 0) continue
-      if (chosen.length < sentences.length) walked = {type: 'RootNode', children: [{type: 'ParagraphNode', children: chosen}]}
+      if (chosen.length < sentences.length || narrow) walked = {type: 'RootNode', children: [{type: 'ParagraphNode', children: chosen}]}
     }
     const from = file.messages.length
     transformer(walked, file)
