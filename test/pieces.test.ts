@@ -11,7 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {mixed, shapes} from '../bench/shapes.js'
 // @ts-expect-error: bench/corpus.js has no types; document(words) gives an ordinary statement.
 import {document} from '../bench/corpus.js'
-import {parseDocument, parseMarkdown, parseProse} from '../src/core/processor.ts'
+import {parseDocument, parseMarkdown, parseProse, proseBatches} from '../src/core/processor.ts'
 import {retextPass, type RetextPlugin} from '../src/core/retext.ts'
 import indefiniteArticle from '../rules/indefinite-article.ts'
 
@@ -93,6 +93,18 @@ describe('parseProse: long blocks parsed in pieces', () => {
     fc.assert(
       fc.property(prose, fc.constantFrom(8, 16, 40), (text, piece) => {
         expect(parseProse(text, piece)).toEqual(parseProse(text, Infinity))
+      }),
+      {numRuns: 500}
+    )
+  })
+
+  it('hands over the same sentences in batches as each is complete', () => {
+    const sentencesOf = (tree: ReturnType<typeof parseProse>) => tree.children.flatMap((p) => (p.type === 'ParagraphNode' ? p.children.filter((s) => s.type === 'SentenceNode') : []))
+    fc.assert(
+      fc.property(prose, fc.constantFrom(8, 16, 40), (text, piece) => {
+        const batches: unknown[] = []
+        proseBatches(text, (tree) => batches.push(...sentencesOf(tree)), piece)
+        expect(batches).toEqual(sentencesOf(parseProse(text, Infinity)))
       }),
       {numRuns: 500}
     )

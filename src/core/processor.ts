@@ -300,10 +300,11 @@ const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
 
 /**
- * Called with each prose block and its English parse tree, before the tree is dropped;
- * `sentences[i]` is the tree's node of `block.sentences[i]`.
+ * Called with each prose block and its English parse tree, before the tree is dropped (for a long
+ * block, several times, each with a tree of the sentences completed since); `nodes[i]` is the
+ * tree's node of `sentences[i]`, the sentence as the block has it.
  */
-export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[]) => void
+export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, nodes: NlcstSentence[], sentences: Sentence[]) => void
 
 /**
  * Parse text in a format into the document every rule reads. `onTree` sees each block's parse
@@ -485,7 +486,6 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
   for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
   const string = flatString(flat)
   if (!/[\p{L}\p{N}]/u.test(string)) return
-  const tree = parseProse(string)
   const block: ProseBlock = {
     index: blocks.length,
     kind: type,
@@ -500,15 +500,21 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     src: flat.src.slice(0, flat.length),
     ends: flat.ends.slice(0, flat.length)
   }
-  const nodes: NlcstSentence[] = []
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) nodes.push(sentence)
-    }
-  }
   blocks.push(block)
-  onTree?.(block, tree, nodes)
+  proseBatches(string, (tree) => {
+    const nodes: NlcstSentence[] = []
+    const sentences: Sentence[] = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) {
+          nodes.push(sentence)
+          sentences.push(block.sentences[block.sentences.length - 1])
+        }
+      }
+    }
+    onTree?.(block, tree, nodes, sentences)
+  })
 }
 
 // Adds the sentence to the block; false when it has no tokens and is left out.
@@ -552,14 +558,7 @@ export const pieceLength = 4096
 
 /** Parse a block's prose into the tree parse-english gives, in pieces when it is long (see joinPieces). */
 export function parseProse(string: string, piece = pieceLength): NlcstRoot {
-  if (string.length <= 2 * piece) return parser.parse(string) as NlcstRoot
-  const cuts: number[] = []
-  for (let at = piece; at < string.length - piece; ) {
-    const cut = cutAfter(string, at)
-    if (cut < 0 || cut >= string.length - 1) break
-    cuts.push(cut)
-    at = cut + piece
-  }
+  const cuts = cutsOf(string, piece)
   if (cuts.length === 0) return parser.parse(string) as NlcstRoot
   const trees: NlcstRoot[] = []
   let from = 0
@@ -568,6 +567,55 @@ export function parseProse(string: string, piece = pieceLength): NlcstRoot {
     from = cut
   }
   return joinPieces(trees, string.length)
+}
+
+/**
+ * Parse a block's prose as parseProse() does, but hand the sentences over as soon as each is
+ * complete, in trees of a root and one paragraph, and let them go: the whole tree of a 4 MB
+ * paragraph took half a gigabyte. A short block comes in one tree, the whole parse.
+ */
+export function proseBatches(string: string, emit: (tree: NlcstRoot) => void, piece = pieceLength): void {
+  const cuts = cutsOf(string, piece)
+  if (cuts.length === 0) {
+    emit(parser.parse(string) as NlcstRoot)
+    return
+  }
+  // The sentence the last piece ended in, which the next one goes on with (see joinPieces).
+  let open: NlcstSentence | undefined
+  let from = 0
+  for (const cut of [...cuts, string.length]) {
+    const tree = shifted(parser.parse(string.slice(from, cut)) as NlcstRoot, from)
+    from = cut
+    const paragraph = tree.children.find((c) => c.type === 'ParagraphNode') as NlcstParagraph
+    let rest = paragraph.children
+    if (open) {
+      const space = tree.children[0]
+      const head = rest[0] as NlcstSentence
+      for (const child of [space, ...head.children]) open.children.push(child as NlcstSentence['children'][number])
+      open.position = {start: open.position!.start, end: head.position!.end}
+      rest = rest.slice(1)
+    }
+    let last = rest.length - 1
+    while (last >= 0 && rest[last].type !== 'SentenceNode') last--
+    if (last < 0) continue
+    const done = [...(open ? [open] : []), ...rest.slice(0, last)]
+    open = rest[last] as NlcstSentence
+    if (done.length > 0) emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: done}]})
+  }
+  if (open) emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: [open]}]})
+}
+
+// Where to cut a block's prose into pieces of about `piece` characters; none for a short block.
+function cutsOf(string: string, piece: number): number[] {
+  const cuts: number[] = []
+  if (string.length <= 2 * piece) return cuts
+  for (let at = piece; at < string.length - piece; ) {
+    const cut = cutAfter(string, at)
+    if (cut < 0 || cut >= string.length - 1) break
+    cuts.push(cut)
+    at = cut + piece
+  }
+  return cuts
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
