@@ -20,7 +20,10 @@ const files = (dir: string, ext: RegExp) => (readdirSync(dir, {recursive: true})
 const statements = [...files('fixtures', /\.md$/), ...(readdirSync('..').includes('shared') ? files(shared, /\.(md|txt)$/) : [])]
 
 const long = 'This plain paragraph runs on long enough that it is built without micromark at all,'
-const plainParagraph = fc.integer({min: 1, max: 4}).map((n) => Array.from({length: n}, (_, i) => `${long} line ${i + 1} of ${n}.`).join('\n'))
+const strong = fc.constantFrom('', ' **bold words** here', ' **bold**.', ' **A** b', ' a **b**: c', ' **1990**, then', ' x**y**', ' **not **', ' ** not**', ' ***triple***', ' *one* and **two**', ' **a\nb**', ' **b**)', ' **b**!', ' **b**c', ' __under__', ' **caf\u00e9**')
+const plainParagraph = fc
+  .tuple(fc.integer({min: 1, max: 4}), fc.array(strong, {minLength: 4, maxLength: 4}), fc.boolean())
+  .map(([n, marks, lead]) => Array.from({length: n}, (_, i) => `${lead && i === 0 ? '**Lead** ' : ''}${long}${marks[i]} line ${i + 1} of ${n}.`).join('\n'))
 // Blocks that end, start or reach across what a plain paragraph ends.
 const markupBlock = fc.constantFrom(
   '- item',

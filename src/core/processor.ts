@@ -175,8 +175,9 @@ function plainBlocks(text: string): PlainBlock[] {
       lastStart = at
       end = next
     }
-    if (plainParagraph(text, start, end)) {
-      previous = {start, end, node: paragraphOf(text, start, end, first, line - 1, lastStart), stand: false, addedLines: 0, addedChars: 0}
+    const node = plainParagraph(text, start, end, first, line - 1, lastStart)
+    if (node) {
+      previous = {start, end, node, stand: false, addedLines: 0, addedChars: 0}
       found.push(previous)
     }
   }
@@ -214,31 +215,83 @@ function blockwise(text: string): boolean {
 
 // Characters micromark reads as markup or changes (escapes, emphasis, code, links, HTML and
 // autolinks, character references, headings, strikethrough, tables, email autolinks, tabs,
-// carriage returns and NUL), and the starts of URL autolinks.
+// carriage returns and NUL), and the starts of URL autolinks; and the same without `*`, which a
+// paragraph may hold in simple strong spans (see strongSpans).
 const markup = /[\\*_`[\]<>&#~|@\t\r\0]|www\.|:\/\//i
-const letterStart = /^\p{L}/u
+const markupButStars = /[\\_`[\]<>&#~|@\t\r\0]|www\.|:\/\//i
+const letterStart = /^(?:\p{L}|\*\*[A-Za-z0-9])/u
 
-// A paragraph micromark would read as one text node holding exactly its source: every line starts
-// with a letter at the margin (no list, quote, heading, table, code or continuation of anything
-// before the blank line above it) and ends without white space (no hard break), and no character
-// in it is markup.
-function plainParagraph(text: string, start: number, end: number): boolean {
+// A paragraph micromark would read as text and simple strong spans only, as the node it would
+// build (positions and all), or undefined: every line starts with a letter (or a strong span) at
+// the margin (no list, quote, heading, table, code or continuation of anything before the blank
+// line above it) and ends without white space (no hard break), and no character in it is markup
+// but the `**` of simple strong spans.
+function plainParagraph(text: string, start: number, end: number, first: number, last: number, lastStart: number): MdastRoot['children'][number] | undefined {
   const block = text.slice(start, end)
-  if (markup.test(block)) return false
+  let spans: Array<[number, number]> | undefined = []
+  if (markup.test(block)) {
+    if (markupButStars.test(block)) return undefined
+    spans = strongSpans(block)
+    if (!spans) return undefined
+  }
   for (let at = 0; at < block.length; ) {
     const lineEnd = endOfLine(block, at)
-    if (!letterStart.test(block.slice(at, at + 2))) return false
-    const last = block.charCodeAt(lineEnd - 1)
-    if (last === 32 || last === 9) return false
+    if (!letterStart.test(block.slice(at, at + 3))) return undefined
+    const tail = block.charCodeAt(lineEnd - 1)
+    if (tail === 32 || tail === 9) return undefined
     at = lineEnd + 1
   }
-  return true
+  return paragraphOf(text, start, end, first, last, lastStart, spans)
 }
 
-// The paragraph node micromark builds for a plain paragraph on lines first to last.
-function paragraphOf(text: string, start: number, end: number, first: number, last: number, lastStart: number): MdastRoot['children'][number] {
-  const position = () => ({start: {line: first, column: 1, offset: start}, end: {line: last, column: end - lastStart + 1, offset: end}})
-  return {type: 'paragraph', children: [{type: 'text', value: text.slice(start, end), position: position()}], position: position()}
+const wordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+// After a closing `**`: a space, the end of the line or of the block, or . , ; : ! ? )
+const closeFollows = new Set([NaN, 10, 32, 46, 44, 59, 58, 33, 63, 41])
+
+// The `**...**` spans of a block when every `*` in it belongs to one that micromark reads as
+// strong text and nothing else: the opening `**` at the start of a line or after a space and
+// before a letter or digit, the closing one after a letter or digit and before a space, the end
+// of a line or one of . , ; : ! ? ), and between them one line of text with no `*`. By
+// CommonMark's flanking rules each opening run can only open and each closing run only close, so
+// micromark pairs them in order. Undefined when any `*` is not so.
+function strongSpans(block: string): Array<[number, number]> | undefined {
+  const spans: Array<[number, number]> = []
+  for (let at = block.indexOf('*'); at >= 0; at = block.indexOf('*', spans[spans.length - 1][1])) {
+    const before = block.charCodeAt(at - 1)
+    if (block.charCodeAt(at + 1) !== 42 || !(at === 0 || before === 32 || before === 10) || !wordCode(block.charCodeAt(at + 2))) return undefined
+    const close = block.indexOf('**', at + 2)
+    if (close < 0) return undefined
+    const inner = block.slice(at + 2, close)
+    if (inner.includes('*') || inner.includes('\n') || !wordCode(block.charCodeAt(close - 1)) || !closeFollows.has(block.charCodeAt(close + 2))) return undefined
+    spans.push([at, close + 2])
+  }
+  return spans
+}
+
+// The paragraph node micromark builds for a plain paragraph on lines first to last, with strong
+// nodes for its spans (offsets in the block).
+function paragraphOf(text: string, start: number, end: number, first: number, last: number, lastStart: number, spans: Array<[number, number]>): MdastRoot['children'][number] {
+  if (spans.length === 0) {
+    const position = () => ({start: {line: first, column: 1, offset: start}, end: {line: last, column: end - lastStart + 1, offset: end}})
+    return {type: 'paragraph', children: [{type: 'text', value: text.slice(start, end), position: position()}], position: position()}
+  }
+  const lineStarts = [start]
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1)
+  const point = (offset: number) => {
+    let k = lineStarts.length - 1
+    while (lineStarts[k] > offset) k--
+    return {line: first + k, column: offset - lineStarts[k] + 1, offset}
+  }
+  const textNode = (from: number, to: number): PhrasingContent => ({type: 'text', value: text.slice(from, to), position: {start: point(from), end: point(to)}})
+  const children: PhrasingContent[] = []
+  let at = start
+  for (const [a, b] of spans) {
+    if (start + a > at) children.push(textNode(at, start + a))
+    children.push({type: 'strong', children: [textNode(start + a + 2, start + b - 2)], position: {start: point(start + a), end: point(start + b)}})
+    at = start + b
+  }
+  if (at < end) children.push(textNode(at, end))
+  return {type: 'paragraph', children, position: {start: point(start), end: point(end)}}
 }
 
 // A node (and its children) with every point moved as `shift` says.
