@@ -158,8 +158,10 @@ function plainBlocks(text: string): PlainBlock[] {
       line++
       continue
     }
-    // The block before, if plain, needs its stand-in unless this line starts with a letter.
-    if (previous && !letterStart.test(text.slice(at, at + 2))) previous.stand = true
+    // The block before, if plain, needs its stand-in unless this block starts with a letter at the
+    // margin or is plain itself (built here, and left out or stood in for in turn): either ends
+    // every block the one before would have ended.
+    const before = previous
     previous = undefined
     // A block: this line and those after it up to a blank line or the end.
     const first = line
@@ -176,6 +178,7 @@ function plainBlocks(text: string): PlainBlock[] {
       end = next
     }
     const node = plainParagraph(text, start, end, first, line - 1, lastStart)
+    if (before && !node && !/^\p{L}/u.test(text.slice(start, start + 2))) before.stand = true
     if (node) {
       previous = {start, end, node, stand: false, addedLines: 0, addedChars: 0}
       found.push(previous)
@@ -228,6 +231,7 @@ const letterStart = /^(?:\p{L}|\*\*[A-Za-z0-9])/u
 // but the `**` of simple strong spans.
 function plainParagraph(text: string, start: number, end: number, first: number, last: number, lastStart: number): MdastRoot['children'][number] | undefined {
   const block = text.slice(start, end)
+  if (block.charCodeAt(0) === 35) return first === last ? plainHeading(block, start, first) : undefined
   let spans: Array<[number, number]> | undefined = []
   if (markup.test(block)) {
     if (markupButStars.test(block)) return undefined
@@ -244,9 +248,21 @@ function plainParagraph(text: string, start: number, end: number, first: number,
   return paragraphOf(text, start, end, first, last, lastStart, spans)
 }
 
+// A heading of one line, `#` to `######` at the margin, spaces, then plain text (no markup, no
+// closing #s) ending without white space: the node micromark would build, or undefined.
+function plainHeading(line: string, start: number, lineNumber: number): MdastRoot['children'][number] | undefined {
+  const m = /^(#{1,6}) +(?=\S)/.exec(line)
+  if (!m || markup.test(line.slice(m[0].length)) || /[ \t]$/.test(line)) return undefined
+  const point = (offset: number) => ({line: lineNumber, column: offset - start + 1, offset})
+  const from = start + m[0].length
+  const to = start + line.length
+  return {type: 'heading', depth: m[1].length as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: line.slice(m[0].length), position: {start: point(from), end: point(to)}}], position: {start: point(start), end: point(to)}}
+}
+
 const wordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 // After a closing `**`: a space, the end of the line or of the block, or . , ; : ! ? )
 const closeFollows = new Set([NaN, 10, 32, 46, 44, 59, 58, 33, 63, 41])
+const closeMarks = new Set([46, 44, 59, 58, 33, 63])
 
 // The `**...**` spans of a block when every `*` in it belongs to one that micromark reads as
 // strong text and nothing else: the opening `**` at the start of a line or after a space and
@@ -262,7 +278,12 @@ function strongSpans(block: string): Array<[number, number]> | undefined {
     const close = block.indexOf('**', at + 2)
     if (close < 0) return undefined
     const inner = block.slice(at + 2, close)
-    if (inner.includes('*') || inner.includes('\n') || !wordCode(block.charCodeAt(close - 1)) || !closeFollows.has(block.charCodeAt(close + 2))) return undefined
+    const last = block.charCodeAt(close - 1)
+    const after = block.charCodeAt(close + 2)
+    // After a letter or digit, before a space, a line's end or . , ; : ! ? ); after a full stop,
+    // comma, colon, semicolon, ! or ?, only before a space or a line's end (it could open there).
+    const closes = wordCode(last) ? closeFollows.has(after) : closeMarks.has(last) && (Number.isNaN(after) || after === 32 || after === 10)
+    if (inner.includes('*') || inner.includes('\n') || !closes) return undefined
     spans.push([at, close + 2])
   }
   return spans
