@@ -831,7 +831,9 @@ function splitAfterEtc(paragraph: NlcstParagraph): void {
       const gap = sentence.children[i + 1]
       const next = sentence.children[i + 2]
       if (word.type !== 'WordNode' || gap.type !== 'WhiteSpaceNode' || next.type !== 'WordNode') continue
-      if (nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
+      // "etc." is four characters: most words go on their length (positions are set by now).
+      const length = word.position ? (word.position.end.offset ?? 0) - (word.position.start.offset ?? 0) : 4
+      if (length !== 4 || nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
       out.push(sentenceOf(sentence.children.slice(0, i + 1)), gap)
       sentence = sentenceOf(sentence.children.slice(i + 2))
       i = -1
