@@ -518,10 +518,19 @@ interface Flat {
   ends: Int32Array
   length: number
   code: Array<[number, number]>
+  /** The document's token strings, each kept once. */
+  strings: Map<string, string>
 }
 
 function newFlat(): Flat {
-  return {codes: new Uint16Array(1024), src: new Int32Array(1024), ends: new Int32Array(1024), length: 0, code: []}
+  return {codes: new Uint16Array(1024), src: new Int32Array(1024), ends: new Int32Array(1024), length: 0, code: [], strings: new Map()}
+}
+
+function interned(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value)
+  if (known !== undefined) return known
+  strings.set(value, value)
+  return value
 }
 
 function room(flat: Flat, more: number): void {
@@ -603,9 +612,11 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     const end = block.ends[to - 1]
     const inCode = overlaps(flat.code, from, to)
     const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
-    const written = text.slice(start, end)
+    // One string object for each distinct word: a long statement has a few thousand distinct
+    // words and a million tokens, each of which the rules look up by its text.
+    const written = interned(flat.strings, text.slice(start, end))
     // A node's text is the slice of the parsed string at its place (parse-latin's tree is concrete).
-    const token: Token = {kind, text: written, norm: normalize(block.string.slice(from, to)), start, end, sentence}
+    const token: Token = {kind, text: written, norm: interned(flat.strings, normalize(block.string.slice(from, to))), start, end, sentence}
     sentence.tokens.push(token)
     if (kind === 'word') sentence.words.push(token)
   }
