@@ -228,7 +228,12 @@ async function main() {
   if (want('growth')) {
     results.growth = growth({quick})
     const g = results.growth
-    const worst = Object.entries(g.shapes).map(([id, row]) => [id, row.at(-1) && row.at(-2) ? row.at(-1).ms / row.at(-2).ms : null]).filter(([, r]) => r !== null).sort((a, b) => b[1] - a[1])[0]
+    // The last two sizes a shape was linted at (a size past a limit is refused, not linted).
+    const ratio = (row) => {
+      const linted = row.filter((r) => r && !r.refused)
+      return linted.length >= 2 && row.indexOf(linted.at(-1)) === row.indexOf(linted.at(-2)) + 1 ? linted.at(-1).ms / linted.at(-2).ms : null
+    }
+    const worst = Object.entries(g.shapes).map(([id, row]) => [id, ratio(row)]).filter(([, r]) => r !== null).sort((a, b) => b[1] - a[1])[0]
     if (worst) goal('growth', `growth: worst shape's time for 10x the units (${worst[0]})`, worst[1], 'x', (v) => v <= 15, '<= 15x')
     if (g.statement[4.9] && g.statement[1]) {
       goal('size-time', 'statement of 4.9 MB / 1 MB, CLI time', g.statement[4.9].ms / g.statement[1].ms, 'x', (v) => v <= 6, '<= 6x')

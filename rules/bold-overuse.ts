@@ -311,12 +311,21 @@ function inLink(links: Array<[number, number]>, offset: number): boolean {
 // Title lines and signatures set in capitals ("STATEMENT OF PURPOSE", "JANE DOE") are whole blocks
 // and are left alone; so are acronyms, words with digits and words without a vowel.
 function capsRuns(block: Block): Token[][] {
-  const words = block.tokens.filter((t) => t.kind === 'word')
-  let capsWords = 0
-  for (const w of words) if (upperFirst(w) && /^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)) capsWords++
-  if (capsWords >= 0.6 * words.length) return []
   const caps = (w: Token) => upperFirst(w) && /^[A-Z][A-Z'\u2019-]*$/.test(w.text)
   const shouting = (w: Token) => /^[A-Z][A-Z'\u2019-]{3,}$/.test(w.text) && /[AEIOUY]/.test(w.text) && !acronyms.has(w.text.replace(/['\u2019]S$/, ''))
+  // Most blocks have fewer than two words that shout ("I" and "A" do not): no run can be among them.
+  let words = 0
+  let capsWords = 0
+  let loud = 0
+  for (const s of block.sentences) {
+    words += s.words.length
+    for (const w of s.words) {
+      if (!upperFirst(w) || !/^[A-Z][A-Z0-9'\u2019.-]*$/.test(w.text)) continue
+      capsWords++
+      if (w.text.length >= 4 && shouting(w)) loud++
+    }
+  }
+  if (capsWords >= 0.6 * words || loud < 2) return []
   // A stretch of capitalised words ("THIS IS WHY I STUDY HYDROLOGY") with two or more that shout.
   const runs: Token[][] = []
   let current: Token[] = []
@@ -335,12 +344,14 @@ function capsRuns(block: Block): Token[][] {
     }
     current = []
   }
-  for (const w of words) {
-    const prev = current[current.length - 1]
-    if (caps(w) && (!prev || adjacentWords((index ??= new Map(block.tokens.map((t, i) => [t, i]))), prev, w))) current.push(w)
-    else {
-      close()
-      if (caps(w)) current.push(w)
+  for (const s of block.sentences) {
+    for (const w of s.words) {
+      const prev = current[current.length - 1]
+      if (caps(w) && (!prev || adjacentWords((index ??= new Map(block.tokens.map((t, i) => [t, i]))), prev, w))) current.push(w)
+      else {
+        close()
+        if (caps(w)) current.push(w)
+      }
     }
   }
   close()

@@ -107,7 +107,7 @@ function checkTerms(doc: Doc, report: Reporter): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]
       if (token.kind !== 'word') continue
-      const candidates = termForms.get(token.norm.replace(/\.$/, ''))
+      const candidates = termForms.get(token.norm.endsWith('.') ? token.norm.slice(0, -1) : token.norm)
       if (!candidates) continue
       for (const form of candidates) {
         const end = matchForm(doc.text, tokens, i, form.words)
@@ -164,12 +164,13 @@ interface Marked {
 function checkVariety(doc: Doc, report: Reporter): void {
   const marks: Marked[] = []
   for (const token of doc.words) {
-    if (!plainWord(token) || glued(doc.text, token.start, token.end)) continue
     const w = token.norm
     const us = american.get(w)
     const uk = british.get(w)
     const ize = izeForms.get(w)
     const ise = iseForms.get(w)
+    // Most words are in none of the lists: the look-ups come before the tests of the word's place.
+    if ((!us && !uk && !ize && !ise) || !plainWord(token) || glued(doc.text, token.start, token.end)) continue
     if (us) marks.push({token, kind: 'us', counterpart: us})
     else if (uk) marks.push({token, kind: 'uk', counterpart: uk})
     else if (ize) marks.push({token, kind: 'ize', counterpart: ize})

@@ -66,8 +66,11 @@ export default defineRule({
 
     for (const block of doc.blocks) {
       scanNotes(text, block.start, block.end, add)
+      let count = 0
+      for (const s of block.sentences) count += s.words.length
+      if (count > 4) continue
       const words = block.tokens.filter((t) => t.kind === 'word')
-      if (words.length <= 4 && names.has(words.map((w) => w.norm).join(' '))) {
+      if (names.has(words.map((w) => w.norm).join(' '))) {
         const s = words[0].start
         const e = words[words.length - 1].end
         add(s, e, `${quote(text.slice(s, e))} is a placeholder left from a template; sign with your own name`)
@@ -94,6 +97,8 @@ type Add = (start: number, end: number, message: string) => void
 // Bracketed slots, blanks and salutation stand-ins in one text node's source.
 function scanText(text: string, start: number, end: number, add: Add): void {
   const source = text.slice(start, end)
+  // Each pattern below needs one of these characters (or "??" or "Dear"): most text has none.
+  if (!/[[<{(_]|\?\?|Dear/.test(source)) return
   // [Program Name], \[University\], [insert a number]; not R[x] or [1] or [...].
   for (const m of source.matchAll(/(?<![\p{L}\p{N}\]])\\?\[\s*([^\[\]\n]{1,60}?)\s*\\?\](?!\()/gu)) {
     if (isSlot(m[1], true)) add(start + m.index!, start + m.index! + m[0].length, slotMessage(m[0]))
@@ -159,6 +164,7 @@ function isAngleSlot(inner: string): boolean {
 // Notes to self left in the text: `/** check this **/`.
 function scanNotes(text: string, start: number, end: number, add: Add): void {
   const source = text.slice(start, end)
+  if (!source.includes('/*')) return
   for (const m of source.matchAll(/\/\*{1,2}(?!\s*\*\/)[^\n]{1,400}?\*{1,2}\//g)) {
     add(start + m.index!, start + m.index! + m[0].length, `${quote(m[0].length > 60 ? m[0].slice(0, 57) + '...' : m[0])} is a note to yourself left in the text; settle it and delete the note`)
   }
@@ -177,11 +183,13 @@ function scanTokens(doc: Doc, add: Add): void {
     const tokens = sentence.tokens
     for (let i = 0; i < words.length; i++) {
       const w = words[i]
+      // Every test below needs a capital or a digit first, or one of these words: most words go.
+      const first = w.text.charCodeAt(0)
+      if (first >= 97 && first <= 122 && w.norm !== 'todo' && w.norm !== 'fixme' && w.norm !== 'lorem' && !/^x{3,}$/.test(w.norm)) continue
       const next = words[i + 1]
       const prev = words[i - 1]
-      const afterToken = tokens[indexOfToken(tokens, w) + 1]
       const named = next && institutions.has(bare(next.norm)) && /^[A-Z]/.test(next.text)
-      if (/^(?:TODO|FIXME|TBD|TKTK)$/.test(w.text) || (/^(?:XXX+|xxx+)$/.test(w.text) && !named) || (/^(?:todo|fixme)$/i.test(w.text) && afterToken?.text === ':')) {
+      if (/^(?:TODO|FIXME|TBD|TKTK)$/.test(w.text) || (/^(?:XXX+|xxx+)$/.test(w.text) && !named) || (/^(?:todo|fixme)$/i.test(w.text) && tokens[indexOfToken(tokens, w) + 1]?.text === ':')) {
         add(w.start, w.end, `${quote(w.text)} is a note to yourself left in the text; finish the passage and delete the note`)
         continue
       }
@@ -200,7 +208,8 @@ function scanTokens(doc: Doc, add: Add): void {
         continue
       }
       // "by XX%", "X percent": a stand-in for a figure.
-      if (/^X{1,3}$/.test(w.text) && (afterToken?.text === '%' || next?.norm === 'percent') && afterToken?.start === w.end + (afterToken?.text === '%' ? 0 : 1)) {
+      const afterToken = /^X{1,3}$/.test(w.text) ? tokens[indexOfToken(tokens, w) + 1] : undefined
+      if (afterToken && (afterToken?.text === '%' || next?.norm === 'percent') && afterToken?.start === w.end + (afterToken?.text === '%' ? 0 : 1)) {
         const e = afterToken!.text === '%' ? afterToken!.end : next!.end
         add(w.start, e, `${quote(doc.text.slice(w.start, e))} is a stand-in for a figure; write the number`)
         continue

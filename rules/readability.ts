@@ -44,12 +44,15 @@ export default defineRule<{age: number; threshold: number; minWords: number}>({
   check({doc, options, report}) {
     familiar ??= new Set(spache)
     easy ??= new Set(daleChall)
+    // Cleared for each sentence rather than made anew: this runs for every sentence.
+    const familiarSeen = new Set<string>()
+    const easySeen = new Set<string>()
     for (const sentence of doc.sentences) {
       if (sentence.block.kind !== 'paragraph') continue
       const words = sentence.words
       if (words.length < options.minWords) continue
-      const familiarSeen = new Set<string>()
-      const easySeen = new Set<string>()
+      familiarSeen.clear()
+      easySeen.clear()
       let complexPolysillabicWord = 0
       let polysillabicWord = 0
       let totalSyllables = 0

@@ -50,7 +50,9 @@ const isAdverb = (w: string) => adverbs.has(w) || (w.length >= 5 && w.endsWith('
 function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number; end: number; message: string; expected: string[]}>): void {
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start))
   for (let i = 0; i < tokens.length; i++) {
-    const [a, mid, b] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+    const a = tokens[i]
+    const mid = tokens[i + 1]
+    const b = tokens[i + 2]
     if (b && a.norm === b.norm && functionWords.has(a.norm) && mid.kind === 'word' && b.kind === 'word' && isAdverb(mid.norm) && spaceOnly(a, mid) && spaceOnly(mid, b)) {
       const fixed = `${a.text} ${mid.text}`
       found.push({start: a.start, end: b.end, message: `${quote(text.slice(a.start, b.end))} repeats ${quote(a.text)}; write ${quote(fixed)}`, expected: [fixed]})

@@ -262,16 +262,25 @@ function contraction(speller: Speller, text: string, word: Token): string | unde
 }
 
 // A word glued to `/`, `@`, `_`, `.`+letter or `:` is part of a URL, address, path or identifier.
+// Character codes rather than regular expressions: this runs for every word.
 function identifierLike(text: string, word: Token): boolean {
-  const before = text[word.start - 1] ?? ' '
-  const after = text[word.end] ?? ' '
-  const after2 = text[word.end + 1] ?? ' '
-  return /[/@_\\:#.]/.test(before) || /[/@_\\]/.test(after) || (/[.:]/.test(after) && /\w/.test(after2))
+  const before = text.charCodeAt(word.start - 1)
+  const after = text.charCodeAt(word.end)
+  // / @ _ \ : # . before; / @ _ \ after; . or : after with a word character (\w) next.
+  if (before === 47 || before === 64 || before === 95 || before === 92 || before === 58 || before === 35 || before === 46) return true
+  if (after === 47 || after === 64 || after === 95 || after === 92) return true
+  if (after !== 46 && after !== 58) return false
+  const next = text.charCodeAt(word.end + 1)
+  return (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95
 }
 
+// How often each capitalised word occurs: only those are ever asked about.
 function countWords(words: readonly Token[]): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const w of words) counts.set(w.text, (counts.get(w.text) ?? 0) + 1)
+  for (const w of words) {
+    const c = w.text.charCodeAt(0)
+    if (c >= 65 && c <= 90) counts.set(w.text, (counts.get(w.text) ?? 0) + 1)
+  }
   return counts
 }
 

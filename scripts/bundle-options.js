@@ -14,22 +14,66 @@ export const yamlPlugin = {
 }
 
 /**
- * unist-util-visit-parents names a new function after every node it visits, with
- * Object.defineProperty, so that stack traces read "node (WordNode)". The retext plugins and the
- * GFM autolink pass visit every node of every document, and that naming was the largest single
- * allocator of a cold run (3 MB of 34) and about 10 ms of it. The bundle leaves it out; nothing
- * reads those names. If the package changes so that the block is not found, the build fails
- * here rather than ship an unpatched or broken copy.
+ * unist-util-visit-parents makes a closure for every node it visits (and names it after the node,
+ * with Object.defineProperty, so that stack traces read "node (WordNode)"). The retext plugins and
+ * the GFM autolink pass visit every node of every document, and that naming was the largest single
+ * allocator of a cold run (3 MB of 34) and about 10 ms of it; on a long statement the closures
+ * were a tenth of the plugins' time. The bundle visits each node with one function called
+ * recursively, doing what the closure did, in the same order. If the package changes so that the
+ * known code is not found, the build fails here rather than ship an unpatched or broken copy.
  */
 export const unnamedVisits = {
   name: 'unnamed-visits',
   setup(b) {
     b.onLoad({filter: /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/}, (args) => {
       const source = readFileSync(args.path, 'utf8')
-      const naming = /\n {4}if \(typeof value\.type === 'string'\) \{\n {6}const name =[\s\S]*?Object\.defineProperty\(visit, 'name', \{[\s\S]*?\n {6}\}\)\n {4}\}\n/
-      const matches = source.match(new RegExp(naming.source, 'g')) ?? []
-      if (matches.length !== 1) throw new Error(`${args.path}: expected one block naming visit functions, found ${matches.length}; update unnamedVisits in scripts/bundle-options.js`)
-      return {contents: source.replace(naming, '\n'), loader: 'js'}
+      const from = source.indexOf('\n  factory(tree, undefined, [])()\n')
+      const to = source.indexOf('\n}\n', from)
+      const region = from < 0 || to < 0 ? '' : source.slice(from, to)
+      const known = [
+        '\n  function factory(node, index, parents) {\n',
+        "Object.defineProperty(visit, 'name', {",
+        '\n    return visit\n\n    function visit() {\n',
+        '\n            const subresult = factory(child, offset, grandparents)()\n',
+        "'` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing'"
+      ]
+      if (!region || known.some((k) => region.split(k).length !== 2) || (region.match(/\n\s*function \w+\(/g) ?? []).length !== 2) {
+        throw new Error(`${args.path}: expected visitParents' visiting code as known; update unnamedVisits in scripts/bundle-options.js`)
+      }
+      const visit = `
+  visitNode(tree, undefined, [])
+
+  // One function called for each node, where the package makes a closure for each (scripts/bundle-options.js).
+  function visitNode(node, index, parents) {
+    const matches = !check || is(node, index, parents[parents.length - 1] || undefined)
+    let result = empty
+    if (enter && matches) {
+      result = toResult(enter(node, parents, index))
+      if (result[0] === EXIT) return result
+    }
+    if ('children' in node && node.children) {
+      const nodeAsParent = node
+      if (nodeAsParent.children && result[0] !== SKIP) {
+        let offset = (preorder ? -1 : nodeAsParent.children.length) + step
+        const grandparents = [...parents, nodeAsParent]
+        while (offset > -1 && offset < nodeAsParent.children.length) {
+          const child = nodeAsParent.children[offset]
+          const subresult = visitNode(child, offset, grandparents)
+          if (subresult[0] === EXIT) return subresult
+          offset = typeof subresult[1] === 'number' ? subresult[1] : offset + step
+        }
+      }
+    }
+    if (exit && matches) {
+      const exitResult = toResult(exit(node, parents, index))
+      if (exitResult[0] === SKIP) {
+        throw new Error('Unexpected value \`' + exitResult[0] + '\` from \`exit\`, expected \`CONTINUE\`, \`EXIT\`, index, or nothing')
+      }
+      if (exitResult[0] === EXIT || typeof exitResult[1] === 'number') return exitResult
+    }
+    return result
+  }`
+      return {contents: source.slice(0, from) + visit + source.slice(to), loader: 'js'}
     })
   }
 }
@@ -465,10 +509,12 @@ function previousEmailAhead(code) {
 /**
  * unified-latex's LaTeX grammar memoizes every rule at every position in one object keyed by
  * position times rule: on a megabyte of LaTeX that object held tens of millions of entries, took
- * gigabytes and then failed with "Invalid array length". The bundle keeps the memo in two
- * generations of at most 2^19 entries each, dropping the older when the newer fills: the parser
- * goes back only a short way, so what it asks for again is still there, and a result no longer
- * there is computed again, the same. As above, the build fails if the code is not as expected.
+ * gigabytes and then failed with "Invalid array length", and on smaller documents filling it was a
+ * fifth of the parse. The bundle keeps the memo in a table of 2^18 slots, each holding the last
+ * result stored there (a direct-mapped cache): the parser goes back only a short way, so what it
+ * asks for again is still there (unclosed braces 250 deep, which take exponential time without a
+ * memo, parse as fast as with the full one), and a result no longer there is computed again, the
+ * same. As above, the build fails if the code is not as expected.
  */
 export const boundedLatexMemo = {
   name: 'bounded-latex-memo',
@@ -485,19 +531,18 @@ export const boundedLatexMemo = {
         throw new Error(`${args.path}: expected the grammar's memo as known (${reads} reads, ${writes} writes, ${all} uses); update boundedLatexMemo in scripts/bundle-options.js`)
       }
       const memo = `function peg$boundedMemo() {
-	let young = new Map();
-	let old = new Map();
+	const size = 1 << 18;
+	const keys = new Int32Array(size).fill(-1);
+	const values = new Array(size);
 	return {
 		get(key) {
-			const hit = young.get(key);
-			return hit !== undefined ? hit : old.get(key);
+			const slot = key & (size - 1);
+			return keys[slot] === key ? values[slot] : undefined;
 		},
 		set(key, value) {
-			if (young.size >= 1 << 19) {
-				old = young;
-				young = new Map();
-			}
-			young.set(key, value);
+			const slot = key & (size - 1);
+			keys[slot] = key;
+			values[slot] = value;
 		}
 	};
 }
@@ -507,6 +552,39 @@ export const boundedLatexMemo = {
         .replace(read, 'const cached = peg$resultsCache.get(key);')
         .replace(write, 'peg$resultsCache.set(key, {nextPos: peg$currPos, result: s0});')
       return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * parse-latin's tokenizer classifies every character of every block with up to three Unicode
+ * regular expressions (white space, punctuation, word): the largest single cost of the English
+ * parse. The class of a UTF-16 code unit never changes, so the bundle remembers it in a table of
+ * 65,536 entries filled as code units are met, with the same expressions. As above, the build
+ * fails if the code is not found as expected.
+ */
+export const tokenClassTable = {
+  name: 'token-class-table',
+  setup(b) {
+    b.onLoad({filter: /[\\/]parse-latin[\\/]lib[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const classify = "      const currentType = whiteSpace.test(current)\n        ? 'WhiteSpaceNode'\n        : punctuation.test(current)\n        ? 'PunctuationNode'\n        : word.test(current)\n        ? 'WordNode'\n        : 'SymbolNode'\n"
+      if (source.split(classify).length !== 2) throw new Error(`${args.path}: expected the tokenizer's character classes as known; update tokenClassTable in scripts/bundle-options.js`)
+      const table = `
+// The node type of each UTF-16 code unit, as the expressions below give it (scripts/bundle-options.js).
+const tokenTypes = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const tokenClasses = new Uint8Array(65536)
+function tokenType(current) {
+  const code = current.charCodeAt(0)
+  let known = tokenClasses[code]
+  if (known === 0) {
+    known = whiteSpace.test(current) ? 1 : punctuation.test(current) ? 2 : word.test(current) ? 3 : 4
+    tokenClasses[code] = known
+  }
+  return tokenTypes[known - 1]
+}
+`
+      return {contents: source.replace(classify, '      const currentType = tokenType(current)\n') + table, loader: 'js'}
     })
   }
 }
@@ -525,7 +603,7 @@ export function bundleOptions(root) {
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: "import {createRequire as __soplintRequire} from 'node:module'; const require = __soplintRequire(import.meta.url);"},
     define: {SOPLINT_VERSION: JSON.stringify(version)},
-    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo, parsedTaggerModel],
+    plugins: [yamlPlugin, unnamedVisits, linearTextResolver, windowedMacroArgs, chunkedAttention, footnoteSet, sharedCompileContext, emailLookahead, boundedLatexMemo, parsedTaggerModel, tokenClassTable],
     logLevel: 'warning'
   }
   // The phrase trie is compiled by a build of the sources with these options, less this plugin.

@@ -37,7 +37,7 @@ export const markupLimits = {
 }
 
 /** The longest LaTeX document read, in characters (the real statements are up to 15,000). */
-export const latexLimit = 256 * 1024
+export const latexLimit = 128 * 1024
 
 /** Throw an InputError naming the line when the text nests deeper than nestingLimits or holds more than markupLimits or latexLimit allow. */
 export function checkNesting(text: string, format: InputFormat): void {
@@ -59,40 +59,46 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
   for (let from = 0; from <= text.length; ) {
     let to = from
     while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++
-    const row = text.slice(from, to)
+    const start = from
     from = to + (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? 2 : 1)
     line++
-    if (row.trim() === '') {
-      open = 0
-      continue
-    }
-    const prefix = /^[ \t>]*/.exec(row)![0]
-    let quotes = 0
-    for (const ch of prefix) if (ch === '>') quotes++
-    if (quotes > nestingLimits.quotes) return {line, reason: `quotes nested ${quotes} deep (the limit is ${nestingLimits.quotes})`}
-    const list = /^([ \t>]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(row)
-    if (list) {
-      const indent = list[1].replace(/\t/g, '    ').length
-      if (indent > nestingLimits.listIndent) return {line, reason: `a list item indented ${indent} columns (the limit is ${nestingLimits.listIndent})`}
-    }
-    if ((list || blockStart.test(row.slice(prefix.length))) && ++blocks > markupLimits.blocks) {
-      return {line, reason: `more than ${count(markupLimits.blocks)} headings, list items and footnotes`, markup: true}
-    }
-    if (!/^[\s*_-]*$/.test(row)) {
-      for (const m of row.matchAll(/\*+|_+/g)) {
-        if (m[0].length > nestingLimits.emphasisRun) return {line, reason: `${m[0].length} \`${m[0][0]}\` in a row (the limit is ${nestingLimits.emphasisRun})`}
+    const first = text.charCodeAt(start)
+    // A line starting with a letter (most of them) has no prefix, list marker or block start.
+    const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    if (!letter) {
+      const row = text.slice(start, to)
+      if (row.trim() === '') {
+        open = 0
+        continue
+      }
+      const prefix = /^[ \t>]*/.exec(row)![0]
+      let quotes = 0
+      for (const ch of prefix) if (ch === '>') quotes++
+      if (quotes > nestingLimits.quotes) return {line, reason: `quotes nested ${quotes} deep (the limit is ${nestingLimits.quotes})`}
+      const list = /^([ \t>]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(row)
+      if (list) {
+        const indent = list[1].replace(/\t/g, '    ').length
+        if (indent > nestingLimits.listIndent) return {line, reason: `a list item indented ${indent} columns (the limit is ${nestingLimits.listIndent})`}
+      }
+      if ((list || blockStart.test(row.slice(prefix.length))) && ++blocks > markupLimits.blocks) {
+        return {line, reason: `more than ${count(markupLimits.blocks)} headings, list items and footnotes`, markup: true}
       }
     }
-    for (let i = 0; i < row.length; i++) {
-      const ch = row.charCodeAt(i)
+    for (let i = start; i < to; i++) {
+      const ch = text.charCodeAt(i)
       if (ch === 92) i++
       else if (ch === 91) {
         if (++open > nestingLimits.brackets) return {line, reason: `more than ${nestingLimits.brackets} \`[\` open at once`}
         if (++brackets > markupLimits.brackets) return {line, reason: `more than ${count(markupLimits.brackets)} links and footnotes`, markup: true}
       } else if (ch === 93 && open > 0) open--
       else if (ch === 42 || ch === 95 || ch === 126 || ch === 96) {
-        // A run of one mark is one delimiter (or one code fence).
-        while (row.charCodeAt(i + 1) === ch) i++
+        // A run of one mark is one delimiter (or one code fence). A run of `*` or `_` longer than
+        // the limit is refused, but not on a line of nothing else (a thematic break).
+        const run = i
+        while (text.charCodeAt(i + 1) === ch) i++
+        if ((ch === 42 || ch === 95) && i + 1 - run > nestingLimits.emphasisRun && !/^[\s*_-]*$/.test(text.slice(start, to))) {
+          return {line, reason: `${i + 1 - run} \`${String.fromCharCode(ch)}\` in a row (the limit is ${nestingLimits.emphasisRun})`}
+        }
         if (++marks > markupLimits.marks) return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}
       } else if ((ch === 60 || ch === 36 || ch === 124) && ++marks > markupLimits.marks) {
         return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}

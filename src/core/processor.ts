@@ -53,6 +53,286 @@ function markdownFor(text: string) {
   return mayHaveTable(text) ? (markdown ??= makeMarkdown()) : (markdownWithoutTables ??= makeMarkdown(false))
 }
 
+/**
+ * Parse Markdown into the tree remark gives. micromark spends a microsecond or more on every
+ * character and tens of microseconds on every paragraph, and on ordinary prose its parse was a
+ * third of the lint; so in a long text the plain paragraphs (see plainParagraph) are built here,
+ * and micromark reads the text without them. A plain paragraph followed by a line that starts
+ * with a letter at the margin (or by nothing) is simply left out: that line ends every block the
+ * paragraph would have ended. Any other is replaced by the one-letter paragraph `x`, which ends
+ * and starts the same blocks around it. The nodes micromark gives are moved back to their places
+ * and the plain paragraphs put among them. A text shorter than `least` (every statement) is
+ * parsed whole, and so is one with something that reaches across blank lines (see blockwise).
+ */
+export function parseMarkdown(text: string, least = 64 * 1024): MdastRoot {
+  const processor = markdownFor(text)
+  if (text.length < least || !blockwise(text)) return processor.parse(text) as MdastRoot
+  const plain = plainBlocks(text)
+  if (plain.length === 0) return processor.parse(text) as MdastRoot
+  // The text micromark reads, and where each plain paragraph was in it.
+  const parts: string[] = []
+  const places: number[] = []
+  let from = 0
+  let length = 0
+  for (const block of plain) {
+    parts.push(text.slice(from, block.start))
+    length += block.start - from
+    places.push(length)
+    if (block.stand) {
+      parts.push('x')
+      length++
+    }
+    from = block.end
+  }
+  parts.push(text.slice(from))
+  const tree = processor.parse(parts.join('')) as MdastRoot
+  // A point after the place of plain[k - 1] (and not after that of plain[k]) moves by what the
+  // plain paragraphs up to plain[k - 1] took up beyond their stand-ins.
+  const shift = (point: {line: number; column: number; offset?: number}) => {
+    const offset = point.offset ?? 0
+    let lo = 0
+    let hi = places.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (places[mid] < offset) lo = mid + 1
+      else hi = mid
+    }
+    const before = lo > 0 ? plain[lo - 1] : undefined
+    return before ? {line: point.line + before.addedLines, column: point.column, offset: offset + before.addedChars} : point
+  }
+  const children: MdastRoot['children'] = []
+  let next = 0
+  for (const child of tree.children) {
+    const at = child.position?.start.offset ?? 0
+    while (next < plain.length && !plain[next].stand && places[next] <= at) children.push(plain[next++].node)
+    if (next < plain.length && plain[next].stand && at === places[next]) {
+      // The stand-in `x` must have stayed a paragraph of its own, or the text is read whole.
+      if (child.type !== 'paragraph' || child.position?.end.offset !== at + 1) return processor.parse(text) as MdastRoot
+      children.push(plain[next++].node)
+      continue
+    }
+    children.push(movedBy(child, shift))
+  }
+  while (next < plain.length && !plain[next].stand) children.push(plain[next++].node)
+  if (next !== plain.length) return processor.parse(text) as MdastRoot
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}}
+}
+
+interface PlainBlock {
+  start: number
+  end: number
+  node: MdastRoot['children'][number]
+  /** Whether micromark reads the stand-in `x` in its place (or nothing). */
+  stand: boolean
+  /** Lines and characters this and every plain paragraph before it take beyond their stand-ins. */
+  addedLines: number
+  addedChars: number
+}
+
+// The plain paragraphs of a text, each a block of its own (between blank lines), with the
+// paragraph node micromark would build for it.
+function plainBlocks(text: string): PlainBlock[] {
+  const found: PlainBlock[] = []
+  let addedLines = 0
+  let addedChars = 0
+  let line = 1
+  let at = 0
+  // Front matter runs on across blank lines to its closing fence: nothing in it is a paragraph.
+  if (/^(?:---|\+\+\+)/.test(text)) {
+    const fence = text.slice(0, 3)
+    for (at = endOfLine(text, 0) + 1, line = 2; at < text.length; at = endOfLine(text, at) + 1, line++) {
+      if (text.slice(at, endOfLine(text, at)) === fence) break
+    }
+    if (at >= text.length) return []
+    at = endOfLine(text, at) + 1
+    line++
+  }
+  let previous: PlainBlock | undefined
+  while (at < text.length) {
+    const lineEnd = endOfLine(text, at)
+    if (isBlank(text, at, lineEnd)) {
+      // White space on a blank line after a plain paragraph could join indented code or a list
+      // above it once the paragraph is gone: then it keeps its stand-in.
+      if (previous && /[ \t]/.test(text.slice(at, lineEnd))) previous.stand = true
+      at = lineEnd + 1
+      line++
+      continue
+    }
+    // The block before, if plain, needs its stand-in unless this block starts with a letter at the
+    // margin or is plain itself (built here, and left out or stood in for in turn): either ends
+    // every block the one before would have ended.
+    const before = previous
+    previous = undefined
+    // A block: this line and those after it up to a blank line or the end.
+    const first = line
+    const start = at
+    let end = lineEnd
+    let lastStart = at
+    for (;;) {
+      line++
+      at = end + 1
+      if (at >= text.length) break
+      const next = endOfLine(text, at)
+      if (isBlank(text, at, next)) break
+      lastStart = at
+      end = next
+    }
+    const node = plainParagraph(text, start, end, first, line - 1, lastStart)
+    if (before && !node && !/^\p{L}/u.test(text.slice(start, start + 2))) before.stand = true
+    if (node) {
+      previous = {start, end, node, stand: false, addedLines: 0, addedChars: 0}
+      found.push(previous)
+    }
+  }
+  for (const block of found) {
+    addedLines += block.node.position!.end.line - block.node.position!.start.line
+    addedChars += block.end - block.start - (block.stand ? 1 : 0)
+    block.addedLines = addedLines
+    block.addedChars = addedChars
+  }
+  return found
+}
+
+function endOfLine(text: string, at: number): number {
+  const end = text.indexOf('\n', at)
+  return end < 0 ? text.length : end
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 13) return false
+  }
+  return true
+}
+
+// Whether a text may be read block by block: only what ends at a blank line may be cut there.
+// Fenced code and HTML comments, processing instructions, declarations, CDATA and <script>,
+// <pre>, <style> and <textarea> blocks go on across blank lines, and a link or footnote
+// definition anywhere gives meaning to brackets everywhere; a text with any of them is parsed
+// whole, and so is one with a carriage return alone as a line ending (lines are counted at \n).
+// Everything else a blank line and a line starting with a letter at the margin end.
+function blockwise(text: string): boolean {
+  return !/```|~~~|<(?:!|\?|script|pre|style|textarea)|\r(?!\n)/i.test(text) && !/^[ \t>]*\[[^\]\n]*\]:/m.test(text)
+}
+
+// Characters micromark reads as markup or changes (escapes, emphasis, code, links, HTML and
+// autolinks, character references, headings, strikethrough, tables, email autolinks, tabs,
+// carriage returns and NUL), and the starts of URL autolinks; and the same without `*`, which a
+// paragraph may hold in simple strong spans (see strongSpans).
+const markup = /[\\*_`[\]<>&#~|@\t\r\0]|www\.|:\/\//i
+const markupButStars = /[\\_`[\]<>&#~|@\t\r\0]|www\.|:\/\//i
+const letterStart = /^(?:\p{L}|\*\*[A-Za-z0-9])/u
+
+// A paragraph micromark would read as text and simple strong spans only, as the node it would
+// build (positions and all), or undefined: every line starts with a letter (or a strong span) at
+// the margin (no list, quote, heading, table, code or continuation of anything before the blank
+// line above it) and ends without white space (no hard break), and no character in it is markup
+// but the `**` of simple strong spans.
+function plainParagraph(text: string, start: number, end: number, first: number, last: number, lastStart: number): MdastRoot['children'][number] | undefined {
+  const block = text.slice(start, end)
+  if (block.charCodeAt(0) === 35) return first === last ? plainHeading(block, start, first) : undefined
+  let spans: Array<[number, number]> | undefined = []
+  if (markup.test(block)) {
+    if (markupButStars.test(block)) return undefined
+    spans = strongSpans(block)
+    if (!spans) return undefined
+  }
+  for (let at = 0; at < block.length; ) {
+    const lineEnd = endOfLine(block, at)
+    if (!letterStart.test(block.slice(at, at + 3))) return undefined
+    const tail = block.charCodeAt(lineEnd - 1)
+    if (tail === 32 || tail === 9) return undefined
+    at = lineEnd + 1
+  }
+  return paragraphOf(text, start, end, first, last, lastStart, spans)
+}
+
+// A heading of one line, `#` to `######` at the margin, spaces, then plain text (no markup, no
+// closing #s) ending without white space: the node micromark would build, or undefined.
+function plainHeading(line: string, start: number, lineNumber: number): MdastRoot['children'][number] | undefined {
+  const m = /^(#{1,6}) +(?=\S)/.exec(line)
+  if (!m || markup.test(line.slice(m[0].length)) || /[ \t]$/.test(line)) return undefined
+  const point = (offset: number) => ({line: lineNumber, column: offset - start + 1, offset})
+  const from = start + m[0].length
+  const to = start + line.length
+  return {type: 'heading', depth: m[1].length as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: line.slice(m[0].length), position: {start: point(from), end: point(to)}}], position: {start: point(start), end: point(to)}}
+}
+
+const wordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+// After a closing `**`: a space, the end of the line or of the block, or . , ; : ! ? )
+const closeFollows = new Set([NaN, 10, 32, 46, 44, 59, 58, 33, 63, 41])
+const closeMarks = new Set([46, 44, 59, 58, 33, 63])
+
+// The `**...**` spans of a block when every `*` in it belongs to one that micromark reads as
+// strong text and nothing else: the opening `**` at the start of a line or after a space and
+// before a letter or digit, the closing one after a letter or digit and before a space, the end
+// of a line or one of . , ; : ! ? ), and between them one line of text with no `*`. By
+// CommonMark's flanking rules each opening run can only open and each closing run only close, so
+// micromark pairs them in order. Undefined when any `*` is not so.
+function strongSpans(block: string): Array<[number, number]> | undefined {
+  const spans: Array<[number, number]> = []
+  for (let at = block.indexOf('*'); at >= 0; at = block.indexOf('*', spans[spans.length - 1][1])) {
+    const before = block.charCodeAt(at - 1)
+    if (block.charCodeAt(at + 1) !== 42 || !(at === 0 || before === 32 || before === 10) || !wordCode(block.charCodeAt(at + 2))) return undefined
+    const close = block.indexOf('**', at + 2)
+    if (close < 0) return undefined
+    const inner = block.slice(at + 2, close)
+    const last = block.charCodeAt(close - 1)
+    const after = block.charCodeAt(close + 2)
+    // After a letter or digit, before a space, a line's end or . , ; : ! ? ); after a full stop,
+    // comma, colon, semicolon, ! or ?, only before a space or a line's end (it could open there).
+    const closes = wordCode(last) ? closeFollows.has(after) : closeMarks.has(last) && (Number.isNaN(after) || after === 32 || after === 10)
+    if (inner.includes('*') || inner.includes('\n') || !closes) return undefined
+    spans.push([at, close + 2])
+  }
+  return spans
+}
+
+// The paragraph node micromark builds for a plain paragraph on lines first to last, with strong
+// nodes for its spans (offsets in the block).
+function paragraphOf(text: string, start: number, end: number, first: number, last: number, lastStart: number, spans: Array<[number, number]>): MdastRoot['children'][number] {
+  if (spans.length === 0) {
+    const position = () => ({start: {line: first, column: 1, offset: start}, end: {line: last, column: end - lastStart + 1, offset: end}})
+    return {type: 'paragraph', children: [{type: 'text', value: text.slice(start, end), position: position()}], position: position()}
+  }
+  const lineStarts = [start]
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1)
+  const point = (offset: number) => {
+    let k = lineStarts.length - 1
+    while (lineStarts[k] > offset) k--
+    return {line: first + k, column: offset - lineStarts[k] + 1, offset}
+  }
+  const textNode = (from: number, to: number): PhrasingContent => ({type: 'text', value: text.slice(from, to), position: {start: point(from), end: point(to)}})
+  const children: PhrasingContent[] = []
+  let at = start
+  for (const [a, b] of spans) {
+    if (start + a > at) children.push(textNode(at, start + a))
+    children.push({type: 'strong', children: [textNode(start + a + 2, start + b - 2)], position: {start: point(start + a), end: point(start + b)}})
+    at = start + b
+  }
+  if (at < end) children.push(textNode(at, end))
+  return {type: 'paragraph', children, position: {start: point(start), end: point(end)}}
+}
+
+// A node (and its children) with every point moved as `shift` says.
+function movedBy<T extends MdastNodes>(node: T, shift: (point: {line: number; column: number; offset?: number}) => {line: number; column: number; offset?: number}): T {
+  if (node.position) node.position = {start: shift(node.position.start), end: shift(node.position.end)}
+  if ('children' in node) for (const child of node.children as MdastNodes[]) movedBy(child, shift)
+  return node
+}
+
+// The point after the last character, as micromark gives it for the end of a document.
+function endPoint(text: string): {line: number; column: number; offset: number} {
+  let line = 1
+  let lineStart = 0
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    line++
+    lineStart = at + 1
+  }
+  return {line, column: text.length - lineStart + 1, offset: text.length}
+}
+
 // GFM's table syntax tries every line of every paragraph as a table's head row, reading it to its
 // end word by word, before the next line shows it is not one: that was a third of the Markdown
 // parse of ordinary prose. A table needs a delimiter row under its head row: a line of `-`, `:`,
@@ -94,19 +374,21 @@ const closerRe = /^["'\u201D\u2019)\]*_]+$/
 const directiveRe = /^<!--\s*soplint[- ](disable|enable|ignore)\b([^>]*?)-->\s*$/
 
 /**
- * Called with each prose block and its English parse tree, before the tree is dropped;
- * `sentences[i]` is the tree's node of `block.sentences[i]`.
+ * Called with each prose block and its English parse tree, before the tree is dropped (for a long
+ * block, several times, each with a tree of the sentences completed since); `nodes[i]` is the
+ * tree's node of `sentences[i]`, the sentence as the block has it.
  */
-export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[]) => void
+export type OnBlockTree = (block: ProseBlock, tree: NlcstRoot, nodes: NlcstSentence[], sentences: Sentence[]) => void
 
 /**
  * Parse text in a format into the document every rule reads. `onTree` sees each block's parse
  * tree while it exists (the wrapped retext plugins run there rather than parse every block again).
  */
 export function parseDocument(text: string, format: InputFormat = 'md', mdast?: MdastRoot, onTree?: OnBlockTree): Doc {
-  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : markdownFor(text).parse(text))
+  const tree = mdast ?? (format === 'txt' ? plainTextTree(text) : parseMarkdown(text))
   const place = location(text)
   const blocks: ProseBlock[] = []
+  const flat = newFlat()
   const directives: Directive[] = []
   let frontmatter: Record<string, unknown> | null = null
 
@@ -117,7 +399,7 @@ export function parseDocument(text: string, format: InputFormat = 'md', mdast?: 
       switch (node.type) {
         case 'paragraph':
         case 'heading':
-          addBlock(text, node, node.type, inList, inQuote, blocks, onTree)
+          addBlock(text, node, node.type, inList, inQuote, blocks, flat, onTree)
           break
         case 'list':
         case 'listItem':
@@ -227,20 +509,66 @@ function readDirective(value: string, end: number, siblings: MdastNodes[], index
   return {type, ruleIds, offset: end, until: target?.position?.end.offset ?? end}
 }
 
+// A block's flattened prose as it is built: UTF-16 code units and, for each, where it starts and
+// ends in the source. Typed arrays, grown as needed and made once per document: an array entry per
+// character was most of what a long paragraph allocated.
 interface Flat {
-  chars: string[]
-  src: number[]
-  ends: number[]
+  codes: Uint16Array
+  src: Int32Array
+  ends: Int32Array
+  length: number
   code: Array<[number, number]>
+  /** The document's token strings, each kept once. */
+  strings: Map<string, string>
 }
 
-function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[], onTree?: OnBlockTree): void {
-  const flat: Flat = {chars: [], src: [], ends: [], code: []}
+function newFlat(): Flat {
+  return {codes: new Uint16Array(1024), src: new Int32Array(1024), ends: new Int32Array(1024), length: 0, code: [], strings: new Map()}
+}
+
+function interned(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value)
+  if (known !== undefined) return known
+  strings.set(value, value)
+  return value
+}
+
+function room(flat: Flat, more: number): void {
+  const need = flat.length + more
+  if (need <= flat.codes.length) return
+  const size = Math.max(need, flat.codes.length * 2)
+  const codes = new Uint16Array(size)
+  const src = new Int32Array(size)
+  const ends = new Int32Array(size)
+  codes.set(flat.codes.subarray(0, flat.length))
+  src.set(flat.src.subarray(0, flat.length))
+  ends.set(flat.ends.subarray(0, flat.length))
+  flat.codes = codes
+  flat.src = src
+  flat.ends = ends
+}
+
+function pushChar(flat: Flat, code: number, src: number, end: number): void {
+  if (flat.length === flat.codes.length) room(flat, 1)
+  flat.codes[flat.length] = code
+  flat.src[flat.length] = src
+  flat.ends[flat.length] = end
+  flat.length++
+}
+
+// The flattened text, from code units exactly (lone surrogates included).
+function flatString(flat: Flat): string {
+  const parts: string[] = []
+  for (let at = 0; at < flat.length; at += 8192) parts.push(String.fromCharCode.apply(null, flat.codes.subarray(at, Math.min(flat.length, at + 8192)) as unknown as number[]))
+  return parts.join('')
+}
+
+function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph' | 'heading', inList: boolean, inQuote: boolean, blocks: ProseBlock[], flat: Flat, onTree?: OnBlockTree): void {
+  flat.length = 0
+  flat.code = []
   for (const child of node.children as PhrasingContent[]) flatten(text, child, flat)
-  const string = flat.chars.join('')
+  const string = flatString(flat)
   if (!/[\p{L}\p{N}]/u.test(string)) return
-  const src = Int32Array.from(flat.src)
-  const tree = parseProse(string)
   const block: ProseBlock = {
     index: blocks.length,
     kind: type,
@@ -252,18 +580,24 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     sentences: [],
     tokens: [],
     string,
-    src,
-    ends: Int32Array.from(flat.ends)
-  }
-  const nodes: NlcstSentence[] = []
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) nodes.push(sentence)
-    }
+    src: flat.src.slice(0, flat.length),
+    ends: flat.ends.slice(0, flat.length)
   }
   blocks.push(block)
-  onTree?.(block, tree, nodes)
+  proseBatches(string, (tree) => {
+    const nodes: NlcstSentence[] = []
+    const sentences: Sentence[] = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type === 'SentenceNode' && addSentence(text, sentence, block, flat)) {
+          nodes.push(sentence)
+          sentences.push(block.sentences[block.sentences.length - 1])
+        }
+      }
+    }
+    onTree?.(block, tree, nodes, sentences)
+  })
 }
 
 // Adds the sentence to the block; false when it has no tokens and is left out.
@@ -275,11 +609,14 @@ function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat:
     const to = child.position?.end.offset ?? from
     if (to <= from) continue
     const start = block.src[from]
-    const end = flat.ends[to - 1]
+    const end = block.ends[to - 1]
     const inCode = overlaps(flat.code, from, to)
     const kind: Token['kind'] = inCode ? 'code' : child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punct' : 'symbol'
-    const written = text.slice(start, end)
-    const token: Token = {kind, text: written, norm: normalize(nlcstToString(child)), start, end, sentence}
+    // One string object for each distinct word: a long statement has a few thousand distinct
+    // words and a million tokens, each of which the rules look up by its text.
+    const written = interned(flat.strings, text.slice(start, end))
+    // A node's text is the slice of the parsed string at its place (parse-latin's tree is concrete).
+    const token: Token = {kind, text: written, norm: interned(flat.strings, normalize(block.string.slice(from, to))), start, end, sentence}
     sentence.tokens.push(token)
     if (kind === 'word') sentence.words.push(token)
   }
@@ -306,14 +643,7 @@ export const pieceLength = 4096
 
 /** Parse a block's prose into the tree parse-english gives, in pieces when it is long (see joinPieces). */
 export function parseProse(string: string, piece = pieceLength): NlcstRoot {
-  if (string.length <= 2 * piece) return parser.parse(string) as NlcstRoot
-  const cuts: number[] = []
-  for (let at = piece; at < string.length - piece; ) {
-    const cut = cutAfter(string, at)
-    if (cut < 0 || cut >= string.length - 1) break
-    cuts.push(cut)
-    at = cut + piece
-  }
+  const cuts = cutsOf(string, piece)
   if (cuts.length === 0) return parser.parse(string) as NlcstRoot
   const trees: NlcstRoot[] = []
   let from = 0
@@ -322,6 +652,55 @@ export function parseProse(string: string, piece = pieceLength): NlcstRoot {
     from = cut
   }
   return joinPieces(trees, string.length)
+}
+
+/**
+ * Parse a block's prose as parseProse() does, but hand the sentences over as soon as each is
+ * complete, in trees of a root and one paragraph, and let them go: the whole tree of a 4 MB
+ * paragraph took half a gigabyte. A short block comes in one tree, the whole parse.
+ */
+export function proseBatches(string: string, emit: (tree: NlcstRoot) => void, piece = pieceLength): void {
+  const cuts = cutsOf(string, piece)
+  if (cuts.length === 0) {
+    emit(parser.parse(string) as NlcstRoot)
+    return
+  }
+  // The sentence the last piece ended in, which the next one goes on with (see joinPieces).
+  let open: NlcstSentence | undefined
+  let from = 0
+  for (const cut of [...cuts, string.length]) {
+    const tree = shifted(parser.parse(string.slice(from, cut)) as NlcstRoot, from)
+    from = cut
+    const paragraph = tree.children.find((c) => c.type === 'ParagraphNode') as NlcstParagraph
+    let rest = paragraph.children
+    if (open) {
+      const space = tree.children[0]
+      const head = rest[0] as NlcstSentence
+      for (const child of [space, ...head.children]) open.children.push(child as NlcstSentence['children'][number])
+      open.position = {start: open.position!.start, end: head.position!.end}
+      rest = rest.slice(1)
+    }
+    let last = rest.length - 1
+    while (last >= 0 && rest[last].type !== 'SentenceNode') last--
+    if (last < 0) continue
+    const done = [...(open ? [open] : []), ...rest.slice(0, last)]
+    open = rest[last] as NlcstSentence
+    if (done.length > 0) emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: done}]})
+  }
+  if (open) emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: [open]}]})
+}
+
+// Where to cut a block's prose into pieces of about `piece` characters; none for a short block.
+function cutsOf(string: string, piece: number): number[] {
+  const cuts: number[] = []
+  if (string.length <= 2 * piece) return cuts
+  for (let at = piece; at < string.length - piece; ) {
+    const cut = cutAfter(string, at)
+    if (cut < 0 || cut >= string.length - 1) break
+    cuts.push(cut)
+    at = cut + piece
+  }
+  return cuts
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
@@ -387,8 +766,10 @@ function overlaps(ranges: Array<[number, number]>, from: number, to: number): bo
 
 /** Lowercase and straighten apostrophes, the form phrase lists are matched in. */
 export function normalize(value: string): string {
-  return value.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010\u2011]/g, '-')
+  const lower = value.toLowerCase()
+  return curly.test(lower) ? lower.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010\u2011]/g, '-') : lower
 }
+const curly = /[\u2018\u2019\u02BC\u201C\u201D\u2010\u2011]/
 
 function flatten(text: string, node: PhrasingContent, flat: Flat): void {
   const start = node.position?.start.offset
@@ -434,14 +815,15 @@ function flatten(text: string, node: PhrasingContent, flat: Flat): void {
 // Does a word put after these characters start a sentence: a terminal mark, maybe closing
 // quotes or brackets, then white space? Not after "vs." ("A vs. `B`"), which the parser does not
 // know as an abbreviation.
-function startsSentence(chars: string[]): boolean {
-  let i = chars.length - 1
-  if (i < 0 || !/\s/.test(chars[i])) return false
-  while (i >= 0 && /\s/.test(chars[i])) i--
-  while (i >= 0 && /["'\u201D\u2019)\]*_]/.test(chars[i])) i--
-  if (i < 0 || !/[.!?\u2026]/.test(chars[i])) return false
-  if (chars[i] !== '.') return true
-  const before = chars.slice(Math.max(0, i - 3), i).join('')
+function startsSentence(flat: Flat): boolean {
+  const at = (i: number) => String.fromCharCode(flat.codes[i])
+  let i = flat.length - 1
+  if (i < 0 || !/\s/.test(at(i))) return false
+  while (i >= 0 && /\s/.test(at(i))) i--
+  while (i >= 0 && /["'\u201D\u2019)\]*_]/.test(at(i))) i--
+  if (i < 0 || !/[.!?\u2026]/.test(at(i))) return false
+  if (at(i) !== '.') return true
+  const before = String.fromCharCode.apply(null, flat.codes.subarray(Math.max(0, i - 3), i) as unknown as number[])
   return !/(?:^|[^\p{L}])vs$/iu.test(before)
 }
 
@@ -460,7 +842,9 @@ function splitAfterEtc(paragraph: NlcstParagraph): void {
       const gap = sentence.children[i + 1]
       const next = sentence.children[i + 2]
       if (word.type !== 'WordNode' || gap.type !== 'WhiteSpaceNode' || next.type !== 'WordNode') continue
-      if (nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
+      // "etc." is four characters: most words go on their length (positions are set by now).
+      const length = word.position ? (word.position.end.offset ?? 0) - (word.position.start.offset ?? 0) : 4
+      if (length !== 4 || nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
       out.push(sentenceOf(sentence.children.slice(0, i + 1)), gap)
       sentence = sentenceOf(sentence.children.slice(i + 2))
       i = -1
@@ -488,19 +872,18 @@ function withMath(value: string, text: string, start: number, flat: Flat): void 
 }
 
 function space(at: number, flat: Flat): void {
-  flat.chars.push(' ')
-  flat.src.push(at)
-  flat.ends.push(at + 1)
+  pushChar(flat, 32, at, at + 1)
 }
 
 function placeholder(start: number, end: number, flat: Flat): void {
-  const from = flat.chars.length
+  const from = flat.length
   // A word-shaped stand-in keeps sentence structure ("I used `numpy` to") without its text. After
   // a sentence's end it is capitalised, so that the parser starts a new sentence there as the
   // writer did ("today. `Wave` was", "today. \wave was"); in lower case it would join them.
-  flat.chars.push(startsSentence(flat.chars) ? 'C' : 'c', 'o', 'd', 'e')
-  flat.src.push(start, start, end - 1, end - 1)
-  flat.ends.push(start + 1, start + 1, end, end)
+  pushChar(flat, startsSentence(flat) ? 67 : 99, start, start + 1)
+  pushChar(flat, 111, start, start + 1)
+  pushChar(flat, 100, end - 1, end)
+  pushChar(flat, 101, end - 1, end)
   flat.code.push([from, from + 4])
 }
 
@@ -512,9 +895,7 @@ function mapped(value: string, map: SourceMap, flat: Flat): void {
     const ch = value[i]
     const wide = map.ends[i] - map.starts[i] > 1
     const endsWord = wide && i > 0 && wordChar.test(value[i - 1]) && !wordChar.test(value[i + 1] ?? ' ')
-    flat.chars.push(ch === '\n' || ch === '\r' ? ' ' : ch)
-    flat.src.push(endsWord ? map.ends[i] - 1 : map.starts[i])
-    flat.ends.push(map.ends[i])
+    pushChar(flat, ch === '\n' || ch === '\r' ? 32 : value.charCodeAt(i), endsWord ? map.ends[i] - 1 : map.starts[i], map.ends[i])
   }
 }
 
@@ -529,17 +910,19 @@ const alignWindow = 512
 // The search looks a bounded way ahead: a character the source spells differently (`&copy;` for
 // `©`) would otherwise scan to the end of the node for every such character.
 function align(value: string, text: string, start: number, end: number, flat: Flat): void {
+  room(flat, value.length)
   let at = start
   for (let i = 0; i < value.length; i++) {
-    let ch = value[i]
+    let ch = value.charCodeAt(i)
     let found = at
     const limit = Math.min(end, at + alignWindow)
-    while (found < limit && text[found] !== ch) found++
+    while (found < limit && text.charCodeAt(found) !== ch) found++
     if (found >= limit) found = Math.min(at, end - 1)
     else at = found + 1
-    if (ch === '\n' || ch === '\r') ch = ' '
-    flat.chars.push(ch)
-    flat.src.push(found)
-    flat.ends.push(found + 1)
+    if (ch === 10 || ch === 13) ch = 32
+    flat.codes[flat.length] = ch
+    flat.src[flat.length] = found
+    flat.ends[flat.length] = found + 1
+    flat.length++
   }
 }

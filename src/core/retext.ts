@@ -4,7 +4,7 @@
 // document on its own.
 import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
 import {VFile} from 'vfile'
-import type {ProseBlock} from './processor.ts'
+import type {OnBlockTree, ProseBlock} from './processor.ts'
 import type {Block, Sentence} from './types.ts'
 
 /** A retext transformer: what `retextPlugin(options)` returns. */
@@ -16,9 +16,16 @@ export interface RetextPlugin {
   /**
    * A cheap test on a sentence's tokens that is true wherever the plugin could report: the plugin
    * walks a tree of only the sentences where it is true, so it must judge each sentence on its own
-   * (the three wrapped plugins do). Omitted means the whole block's tree.
+   * (the three wrapped plugins do). Omitted means every sentence of the block (a long block's
+   * sentences come in several trees, as they are parsed).
    */
   mayFire?: (sentence: Sentence) => boolean
+  /**
+   * The stretches of a sentence (ranges of its nodes, end excluded) that hold all the plugin
+   * reads: it walks each as a sentence of its own rather than the whole. Only for a plugin whose
+   * every report and every look around stays within such stretches.
+   */
+  narrow?: (sentence: NlcstSentence) => Array<[number, number]>
 }
 
 /** A message of a wrapped retext plugin, with offsets into the source. */
@@ -32,22 +39,23 @@ export interface RetextFinding {
 export type RetextFindings = Map<string, RetextFinding[]>
 
 /** A pass for these plugins (rule id to plugin): hand `onTree` to parseDocument(), then read `findings`. */
-export function retextPass(plugins: ReadonlyMap<string, RetextPlugin>): {onTree: (block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[]) => void; findings: RetextFindings} {
+export function retextPass(plugins: ReadonlyMap<string, RetextPlugin>): {onTree: OnBlockTree; findings: RetextFindings} {
   const findings: RetextFindings = new Map([...plugins.keys()].map((id) => [id, []]))
   const file = new VFile()
-  return {onTree: (block, tree, sentences) => runPlugins(plugins, block, tree, sentences, file, findings), findings}
+  return {onTree: (block, tree, nodes, sentences) => runPlugins(plugins, block, tree, nodes, sentences, file, findings), findings}
 }
 
-// `sentences[i]` is the parse tree's node of `block.sentences[i]`. Most sentences have nothing
-// for a plugin (no `a` or `an`, no word twice in a row): walking only those that may was a
-// third of the plugins' time.
-function runPlugins(plugins: ReadonlyMap<string, RetextPlugin>, block: ProseBlock, tree: NlcstRoot, sentences: NlcstSentence[], file: VFile, findings: RetextFindings): void {
-  for (const [id, {transformer, mayFire}] of plugins) {
+// `nodes[i]` is the parse tree's node of `sentences[i]`. Most sentences have nothing for a plugin
+// (no `a` or `an`, no word twice in a row): walking only those that may was a third of the
+// plugins' time.
+function runPlugins(plugins: ReadonlyMap<string, RetextPlugin>, block: ProseBlock, tree: NlcstRoot, nodes: NlcstSentence[], sentences: Sentence[], file: VFile, findings: RetextFindings): void {
+  for (const [id, {transformer, mayFire, narrow}] of plugins) {
     let walked = tree
     if (mayFire) {
-      const chosen = sentences.filter((_, i) => mayFire(block.sentences[i]))
+      let chosen = nodes.filter((_, i) => mayFire(sentences[i]))
+      if (narrow) chosen = chosen.flatMap((sentence) => narrow(sentence).map(([from, to]): NlcstSentence => ({type: 'SentenceNode', children: sentence.children.slice(from, to)})))
       if (chosen.length === 0) continue
-      if (chosen.length < sentences.length) walked = {type: 'RootNode', children: [{type: 'ParagraphNode', children: chosen}]}
+      if (chosen.length < nodes.length || narrow) walked = {type: 'RootNode', children: [{type: 'ParagraphNode', children: chosen}]}
     }
     const from = file.messages.length
     transformer(walked, file)
@@ -69,13 +77,16 @@ function toSource(block: ProseBlock, place: VFile['messages'][number]['place']):
   return {start, end}
 }
 
-const codeTokens = new WeakMap<Block, Block['tokens']>()
+const codeTokens = new WeakMap<Block, {seen: number; code: Block['tokens']}>()
 
-// By binary search over the block's code tokens (in order, not overlapping), found once per block:
-// a paragraph with thousands of findings and code spans must not compare every pair.
+// By binary search over the block's code tokens (in order, not overlapping), gathered once per
+// block (and brought up to date as a long block's sentences come in): a paragraph with thousands
+// of findings and code spans must not compare every pair.
 function overlapsCode(block: Block, start: number, end: number): boolean {
-  let code = codeTokens.get(block)
-  if (!code) codeTokens.set(block, (code = block.tokens.filter((t) => t.kind === 'code')))
+  let known = codeTokens.get(block)
+  if (!known) codeTokens.set(block, (known = {seen: 0, code: []}))
+  for (; known.seen < block.tokens.length; known.seen++) if (block.tokens[known.seen].kind === 'code') known.code.push(block.tokens[known.seen])
+  const code = known.code
   let lo = 0
   let hi = code.length
   while (lo < hi) {
