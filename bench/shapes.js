@@ -36,6 +36,7 @@ export const shapes = [
   {id: 'inline-html', format: 'md', unit: 'HTML tag pair', make: (n) => para(n, (i) => `<span>${w(i)}</span> ${w(i + 4)}`)},
   {id: 'footnotes', format: 'md', unit: 'footnote', make: (n) => para(n, (i) => `${w(i)}[^${i}]`) + '\n' + lines(n, (i) => `[^${i}]: A ${w(i + 6)} note.`)},
   {id: 'headings', format: 'md', unit: 'heading', make: (n) => lines(n, (i) => `## ${w(i)} ${w(i + 5)} ${i}`, '\n\n')},
+  {id: 'setext-headings', format: 'md', unit: 'heading', make: (n) => lines(n, (i) => `The ${w(i)} ${w(i + 5)} ${i}\n${i % 2 ? '---' : '==='}`, '\n\n')},
   {id: 'list-items', format: 'md', unit: 'list item', make: (n) => lines(n, (i) => `- I ${w(i)} the ${w(i + 3)} ${i}.`)},
   {id: 'table-cells', format: 'md', unit: 'table cell', make: (n) => '| a | b | c | d |\n| - | - | - | - |\n' + lines(Math.ceil(n / 4), (i) => `| ${w(i)} | ${w(i + 1)} ${i} | ${w(i + 2)} | ${w(i + 3)} |`)},
   {id: 'capitalised-names', format: 'md', unit: 'name', make: (n) => para(n, (i) => `${names[i % names.length]}${i % 7 === 0 ? ',' : ''}`)},

@@ -12,6 +12,8 @@ const salutation = /^(?:dear|to whom|respected|hello|hi|greetings|good (?:mornin
 const signOff = /^(?:(?:yours|sincerely|faithfully|truly|regards|best|warm(?:est)?|kind(?:est)?|thank(?:s|ing)?|many thanks|respectfully|respectful|cordially|cheers|with|gratefully|love|all the best|looking forward)\b|thank you)/i
 // Words no sentence ends on: the paragraph was cut off, and a full stop would not mend it.
 const dangling = new Set(['and', 'or', 'but', 'nor', 'whereas', 'unless', 'whether', 'thus', 'hence', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'if', 'the', 'a', 'an', 'of', 'to', 'with', 'using', 'for', 'in', 'on', 'at', 'by', 'from', 'into', 'as', 'than', 'such', 'my', 'our', 'their', 'its', 'his', 'her', 'your', 'is', 'are', 'was', 'were', 'be', 'including', 'like', 'both', 'either', 'neither', 'about', 'through', 'between', 'towards', 'toward'])
+// A display formula or environment next in the text, after white space (read where the block ends).
+const displayAfter = /\s*(?:\$\$|\\\[|\\begin\{)/y
 const closer = /^["'\u201D\u2019)\]*_]+$/
 
 /** A paragraph whose last sentence has no terminal punctuation. */
@@ -39,7 +41,7 @@ export default defineRule({
       if (block.inList || block.inQuote) continue
       if ((!firstProse || block.index < firstProse.index) && block.tokens.filter((t) => t.kind === 'word').length <= 15) continue
       // Footnotes are often glosses without a full stop.
-      if (notes.some(([a, b]) => block.start >= a && block.end <= b)) continue
+      if (inFootnote(notes, block)) continue
       const sentence = block.sentences[block.sentences.length - 1]
       if (!sentence || sentence.terminal) continue
       const last = sentence.tokens[sentence.tokens.length - 1]
@@ -120,8 +122,8 @@ function isProse(doc: Doc, block: Block): boolean {
   // A lead-in to a list, a table, a code block or a display formula.
   const after = nextSibling(doc, block)
   if (after && ['list', 'table', 'code', 'math', 'html'].includes(after.type)) return false
-  const rest = doc.text.slice(block.end).trimStart()
-  if (/^(?:\$\$|\\\[|\\begin\{)/.test(rest)) return false
+  displayAfter.lastIndex = block.end
+  if (displayAfter.test(doc.text)) return false
   // Ends in a URL (plain text has no link nodes).
   if (/(?:https?:\/\/|www\.)\S+\s*$/i.test(source)) return false
   return true
@@ -153,6 +155,19 @@ function isWholeEmphasis(node: MdastNodes): boolean {
   return children.length > 0 && children.every((c) => c.type === 'strong' || c.type === 'emphasis')
 }
 
+// Whether a block lies inside one of the footnote definitions (ranges in the order of the text,
+// which do not overlap): a binary search, as a document may hold thousands of each.
+function inFootnote(notes: Array<[number, number]>, block: Block): boolean {
+  let lo = 0
+  let hi = notes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (notes[mid][1] < block.end) lo = mid + 1
+    else hi = mid
+  }
+  return lo < notes.length && block.start >= notes[lo][0] && block.end <= notes[lo][1]
+}
+
 function footnoteRanges(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = []
   for (const node of doc.mdast.children) {
@@ -161,21 +176,25 @@ function footnoteRanges(doc: Doc): Array<[number, number]> {
   return out
 }
 
+// The node after each node among its siblings, for the whole tree: made once for a document, as
+// searching the tree from its root for every paragraph took time growing with its square.
+const siblings = new WeakMap<Doc, Map<MdastNodes, MdastNodes | undefined>>()
 function nextSibling(doc: Doc, block: Block): MdastNodes | undefined {
-  let found: MdastNodes | undefined
-  const search = (parent: MdastParent): boolean => {
-    const children = parent.children as MdastNodes[]
-    for (let i = 0; i < children.length; i++) {
-      if (children[i] === block.node) {
-        found = children[i + 1]
-        return true
+  let map = siblings.get(doc)
+  if (!map) {
+    const built = new Map<MdastNodes, MdastNodes | undefined>()
+    const stack: MdastParent[] = [doc.mdast as MdastParent]
+    while (stack.length > 0) {
+      const children = stack.pop()!.children as MdastNodes[]
+      for (let i = 0; i < children.length; i++) {
+        built.set(children[i], children[i + 1])
+        if ('children' in children[i]) stack.push(children[i] as MdastParent)
       }
-      if ('children' in children[i] && search(children[i] as MdastParent)) return true
     }
-    return false
+    siblings.set(doc, built)
+    map = built
   }
-  search(doc.mdast)
-  return found
+  return map.get(block.node)
 }
 
 // Two blocks split one sentence when nothing but blank lines stands between them.

@@ -63,12 +63,13 @@ function markdownFor(text: string) {
  * and starts the same blocks around it. The nodes micromark gives are moved back to their places
  * and the plain paragraphs put among them. A text shorter than `least` (every statement) is
  * parsed whole, and so is one with something that reaches across blank lines (see blockwise).
+ * The rest micromark reads in pieces of at least `piece` characters (see parseInChunks).
  */
-export function parseMarkdown(text: string, least = 64 * 1024): MdastRoot {
+export function parseMarkdown(text: string, least = 64 * 1024, piece = 4 * 1024): MdastRoot {
   const processor = markdownFor(text)
   if (text.length < least || !blockwise(text)) return processor.parse(text) as MdastRoot
   const plain = plainBlocks(text)
-  if (plain.length === 0) return processor.parse(text) as MdastRoot
+  if (plain.length === 0) return parseInChunks(processor, text, piece)
   // The text micromark reads, and where each plain paragraph was in it.
   const parts: string[] = []
   const places: number[] = []
@@ -85,7 +86,7 @@ export function parseMarkdown(text: string, least = 64 * 1024): MdastRoot {
     from = block.end
   }
   parts.push(text.slice(from))
-  const tree = processor.parse(parts.join('')) as MdastRoot
+  const tree = parseInChunks(processor, parts.join(''), piece)
   // A point after the place of plain[k - 1] (and not after that of plain[k]) moves by what the
   // plain paragraphs up to plain[k - 1] took up beyond their stand-ins.
   const shift = (point: {line: number; column: number; offset?: number}) => {
@@ -116,6 +117,53 @@ export function parseMarkdown(text: string, least = 64 * 1024): MdastRoot {
   while (next < plain.length && !plain[next].stand) children.push(plain[next++].node)
   if (next !== plain.length) return processor.parse(text) as MdastRoot
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}}
+}
+
+type MarkdownProcessor = ReturnType<typeof markdownFor>
+
+// Parse a text that may be read block by block (see blockwise) in pieces of at least `size`
+// characters, each cut before a line that starts with a letter at the margin after a blank line:
+// such a line ends every block above it, so each piece parses to the same nodes as in the whole.
+// micromark keeps one list of events for the whole text, and some of its steps (a setext
+// heading's underline, for one) go over that list again: on a text of many of them the parse
+// took time growing with the square of its size. In pieces, it grows with the size.
+function parseInChunks(processor: MarkdownProcessor, text: string, size: number): MdastRoot {
+  if (text.length < size * 2) return processor.parse(text) as MdastRoot
+  // Front matter is read only at the very start, and blank lines may stand inside it: the first
+  // cut comes after its closing fence. A text opening with a fence that never closes is read whole
+  // (micromark then reads the rest of it differently).
+  const fence = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text)
+  let from = 0
+  if (fence) {
+    const close = new RegExp(`\\n${fence[1] === '---' ? '---' : '\\+\\+\\+'}(?:\\r?\\n|$)`).exec(text.slice(0, 1 << 20))
+    if (!close) return processor.parse(text) as MdastRoot
+    from = close.index + close[0].length
+  }
+  const children: MdastRoot['children'] = []
+  let start = 0
+  let startLine = 1
+  let line = 1
+  let blank = false
+  for (let at = 0; at < text.length; ) {
+    const end = endOfLine(text, at)
+    if (blank && at >= from && at - start >= size && /\p{L}/u.test(text[at] ?? '')) {
+      children.push(...piece(processor, text.slice(start, at), start, startLine))
+      start = at
+      startLine = line
+    }
+    blank = isBlank(text, at, end)
+    at = end + 1
+    line++
+  }
+  children.push(...piece(processor, text.slice(start), start, startLine))
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}}
+}
+
+// The nodes of one piece of a text, moved to where the piece starts.
+function piece(processor: MarkdownProcessor, text: string, offset: number, line: number): MdastRoot['children'] {
+  const tree = processor.parse(text) as MdastRoot
+  if (offset === 0) return tree.children
+  return tree.children.map((child) => movedBy(child, (point) => ({line: point.line + line - 1, column: point.column, offset: (point.offset ?? 0) + offset})))
 }
 
 interface PlainBlock {
