@@ -5,12 +5,13 @@
 // the patches change nothing but the time. And documents nested past the limits are refused
 // with one line and exit 2, while those at the limits are read; so are documents with more markup,
 // LaTeX or Word runs than soplint reads.
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {docxRuns, mixed, shapes} from '../bench/shapes.js'
 import * as source from '../src/index.ts'
-import {checkNesting, latexLimit, markupLimits, nestingLimits} from '../src/core/limits.ts'
+import {checkNesting, latexLimit, markupLimits, markupLimitsFor, nestingLimits} from '../src/core/limits.ts'
 import {docxLimits} from '../src/core/formats/docx.ts'
 import {soplint, workspace} from './helpers.ts'
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('linear growth on the shapes that were quadratic', () => {
-  const once = ['bold-spans', 'italic-spans', 'bold-one-line', 'links', 'inline-code', 'footnotes', 'inline-math', 'latex-textbf', 'latex-macros']
+  const once = ['bold-spans', 'italic-spans', 'bold-one-line', 'links', 'inline-code', 'footnotes', 'inline-math', 'setext-headings', 'latex-textbf', 'latex-macros']
   for (const id of once) {
     it(id, async () => {
       const shape = shapes.find((s) => s.id === id)!
@@ -94,10 +95,22 @@ describe('nesting limits', () => {
 
 describe('markup, LaTeX and Word limits', () => {
   const tex = (body: string) => `\\documentclass{article}\n\\begin{document}\n${body}\\end{document}\n`
+  // The limit grows with the text: a base any document may hold, and more for each KB.
+  const markupReason = (text: string, line: number, what: 'marks' | 'brackets' | 'blocks', words: string) => {
+    const limit = markupLimitsFor(text.length)[what]
+    const perKB = {marks: markupLimits.marksPerKB, brackets: markupLimits.bracketsPerKB, blocks: markupLimits.blocksPerKB}[what]
+    return `line ${line}: more than ${limit.toLocaleString('en-US')} ${words} (${markupLimits[what].toLocaleString('en-US')}, and ${perKB} for each KB of text); soplint does not read documents with this much markup`
+  }
+  const marks = '**bold** word '.repeat(20_000)
+  const links = '[a](b) word\n'.repeat(6000)
+  const items = '- an item\n'.repeat(6000)
+  const setext = 'Title\n---\n\n'.repeat(6000)
   const over: Array<[string, string, string, string]> = [
-    ['inline marks', 'marks.md', '**bold** word '.repeat(markupLimits.marks / 2 + 1), 'line 1: more than 20,000 marks of emphasis, code, HTML, math and tables; soplint does not read documents with this much markup'],
-    ['links', 'links.md', '[a](b) word\n'.repeat(markupLimits.brackets + 1), `line ${markupLimits.brackets + 1}: more than 5,000 links and footnotes; soplint does not read documents with this much markup`],
-    ['list items', 'list.md', '- an item\n'.repeat(markupLimits.blocks + 1), `line ${markupLimits.blocks + 1}: more than 5,000 headings, list items and footnotes; soplint does not read documents with this much markup`],
+    ['inline marks', 'marks.md', marks, markupReason(marks, 1, 'marks', 'marks of emphasis, code, HTML, math and tables')],
+    ['links', 'links.md', links, markupReason(links, markupLimitsFor(links.length).brackets + 1, 'brackets', 'links and footnotes')],
+    ['list items', 'list.md', items, markupReason(items, markupLimitsFor(items.length).blocks + 1, 'blocks', 'headings, list items and footnotes')],
+    // The underline of heading k is on line 3k - 1.
+    ['setext headings', 'setext.md', setext, markupReason(setext, 3 * (markupLimitsFor(setext.length).blocks + 1) - 1, 'blocks', 'headings, list items and footnotes')],
     ['LaTeX', 'long.tex', tex('A word. '.repeat(latexLimit / 8 + 1)), 'is 129 KB of LaTeX, over the 128 KB soplint reads in LaTeX (its parser is slow); lint the text as Markdown or plain text, or split it']
   ]
   for (const [what, name, text, reason] of over) {
@@ -118,6 +131,12 @@ describe('markup, LaTeX and Word limits', () => {
     for (const text of at) await expect(bundle.lint(text, {format: 'md'})).resolves.toBeDefined()
     // Linting LaTeX at the limit takes seconds: the check before the parse is what is tested here.
     expect(() => checkNesting(tex('A word. '.repeat(latexLimit / 8 - 20)), 'tex')).not.toThrow()
+    // Nor is a long statement marked up as densely as the example (a third of its words in bold,
+    // a link, a placeholder): the limits grow with the text. Just under 5 MB of it.
+    const example = readFileSync('examples/statement.md', 'utf8').replace(/^---[\s\S]*?---\n/, '')
+    const long = (example + '\n\n').repeat(Math.floor(4.9e6 / (example.length + 2)))
+    expect(markupLimitsFor(long.length).marks).toBeGreaterThan(90_000)
+    expect(() => checkNesting(long, 'md')).not.toThrow()
   }, 120_000)
 
   it('refuses a Word document with too many runs with one line and exit 2, and reads one under the limit', async () => {

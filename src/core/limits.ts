@@ -23,17 +23,34 @@ export const nestingLimits = {
 }
 
 /**
- * The most Markdown markup read in one document; more is refused. The real statements this was
- * checked against have at most a few dozen of each (121 code spans and 418 table cells in the
- * largest).
+ * The most Markdown markup read in one document: a count any document may hold, and as much
+ * again for each KB of its text, so that a long statement is held to the density of an ordinary
+ * one while a short one may be marked up at will. The real statements this was checked against
+ * have at most a few dozen of each (121 code spans and 418 table cells in the largest); the
+ * densest ordinary statements hold about 20 inline marks, 3 `[` and 4 block starts a KB (the
+ * example statement with half its words in bold, a cover letter of bullet points). The hostile
+ * shapes hold 25 to 120 a KB, and are refused past a few hundred KB.
  */
 export const markupLimits = {
   /** Inline marks: each run of `*`, `_`, `~` or backticks (emphasis, strikethrough, code) and each `<`, `$` and `|` (HTML, math, table cells). */
   marks: 20_000,
+  marksPerKB: 30,
   /** `[`: links, images, footnote calls and definitions, references. */
   brackets: 5_000,
+  bracketsPerKB: 5,
   /** Lines that start a heading, a list item or a footnote definition. */
-  blocks: 5_000
+  blocks: 5_000,
+  blocksPerKB: 5
+}
+
+/** The markup limits for a text of `length` characters. */
+export function markupLimitsFor(length: number): {marks: number; brackets: number; blocks: number} {
+  const kb = Math.floor(length / 1024)
+  return {
+    marks: markupLimits.marks + markupLimits.marksPerKB * kb,
+    brackets: markupLimits.brackets + markupLimits.bracketsPerKB * kb,
+    blocks: markupLimits.blocks + markupLimits.blocksPerKB * kb
+  }
 }
 
 /** The longest LaTeX document read, in characters (the real statements are up to 15,000). */
@@ -48,14 +65,21 @@ export function checkNesting(text: string, format: InputFormat): void {
   if (problem) throw new InputError(`line ${problem.line}: ${problem.reason}; soplint does not read documents ${problem.markup ? 'with this much markup' : 'nested this deep'}`)
 }
 
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/
 const blockStart = /^(?:#{1,6}(?:[ \t]|$)|\[\^[^\]]+\]:)/
 
 function markdownProblem(text: string): {line: number; reason: string; markup?: boolean} | undefined {
+  const limits = markupLimitsFor(text.length)
+  // "more than 5,000 links and footnotes", and for a long text what its limit is made of.
+  const over = (limit: number, base: number, perKB: number, what: string) => `more than ${count(limit)} ${what}${limit === base ? '' : ` (${count(base)}, and ${perKB} for each KB of text)`}`
   let line = 0
   let open = 0
   let marks = 0
   let brackets = 0
   let blocks = 0
+  // Whether the line before was blank (or there was none): a line of `=` or `-` under text makes
+  // it a heading (setext), which costs what any heading costs.
+  let blank = true
   for (let from = 0; from <= text.length; ) {
     let to = from
     while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++
@@ -65,10 +89,13 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
     const first = text.charCodeAt(start)
     // A line starting with a letter (most of them) has no prefix, list marker or block start.
     const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    const above = blank
+    blank = false
     if (!letter) {
       const row = text.slice(start, to)
       if (row.trim() === '') {
         open = 0
+        blank = true
         continue
       }
       const prefix = /^[ \t>]*/.exec(row)![0]
@@ -80,8 +107,8 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
         const indent = list[1].replace(/\t/g, '    ').length
         if (indent > nestingLimits.listIndent) return {line, reason: `a list item indented ${indent} columns (the limit is ${nestingLimits.listIndent})`}
       }
-      if ((list || blockStart.test(row.slice(prefix.length))) && ++blocks > markupLimits.blocks) {
-        return {line, reason: `more than ${count(markupLimits.blocks)} headings, list items and footnotes`, markup: true}
+      if ((list || blockStart.test(row.slice(prefix.length)) || (!above && setextUnderline.test(row))) && ++blocks > limits.blocks) {
+        return {line, reason: over(limits.blocks, markupLimits.blocks, markupLimits.blocksPerKB, 'headings, list items and footnotes'), markup: true}
       }
     }
     for (let i = start; i < to; i++) {
@@ -89,7 +116,7 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
       if (ch === 92) i++
       else if (ch === 91) {
         if (++open > nestingLimits.brackets) return {line, reason: `more than ${nestingLimits.brackets} \`[\` open at once`}
-        if (++brackets > markupLimits.brackets) return {line, reason: `more than ${count(markupLimits.brackets)} links and footnotes`, markup: true}
+        if (++brackets > limits.brackets) return {line, reason: over(limits.brackets, markupLimits.brackets, markupLimits.bracketsPerKB, 'links and footnotes'), markup: true}
       } else if (ch === 93 && open > 0) open--
       else if (ch === 42 || ch === 95 || ch === 126 || ch === 96) {
         // A run of one mark is one delimiter (or one code fence). A run of `*` or `_` longer than
@@ -99,9 +126,9 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
         if ((ch === 42 || ch === 95) && i + 1 - run > nestingLimits.emphasisRun && !/^[\s*_-]*$/.test(text.slice(start, to))) {
           return {line, reason: `${i + 1 - run} \`${String.fromCharCode(ch)}\` in a row (the limit is ${nestingLimits.emphasisRun})`}
         }
-        if (++marks > markupLimits.marks) return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}
-      } else if ((ch === 60 || ch === 36 || ch === 124) && ++marks > markupLimits.marks) {
-        return {line, reason: `more than ${count(markupLimits.marks)} marks of emphasis, code, HTML, math and tables`, markup: true}
+        if (++marks > limits.marks) return {line, reason: over(limits.marks, markupLimits.marks, markupLimits.marksPerKB, 'marks of emphasis, code, HTML, math and tables'), markup: true}
+      } else if ((ch === 60 || ch === 36 || ch === 124) && ++marks > limits.marks) {
+        return {line, reason: over(limits.marks, markupLimits.marks, markupLimits.marksPerKB, 'marks of emphasis, code, HTML, math and tables'), markup: true}
       }
     }
   }
