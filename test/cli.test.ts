@@ -1,7 +1,9 @@
 // The real CLI, spawned as users run it: bin/soplint.js after the build.
+import {spawn} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {soplint as run, workspace} from './helpers.ts'
+import {bin, soplint as run, workspace} from './helpers.ts'
 
 // Colour is tested here, so NO_COLOR starts empty.
 const soplint = (args: string[], options: Parameters<typeof run>[1] = {}) => run(args, {...options, env: {NO_COLOR: '', ...options.env}})
@@ -125,4 +127,32 @@ describe('cli: bad input is one line, exit 2, and the other files are still lint
     expect(r.code).toBe(2)
     noStack(r.stderr)
   })
+})
+
+describe('cli: a long report', () => {
+  // Many findings: the report is written in pieces, and a reader that stops early is no error.
+  const text = readFileSync('examples/statement.md', 'utf8').replace(/^---[\s\S]*?---\n/, '')
+  const dir = workspace({'long.md': (text + '\n\n').repeat(300)})
+
+  it('writes JSON of thousands of findings that parses, its fields in their usual order', () => {
+    const r = soplint(['--format', 'json', 'long.md'], {cwd: dir})
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout)
+    expect(report[0].messages.length).toBeGreaterThan(5000)
+    expect(Object.keys(report[0])).toEqual(['filePath', 'messages', 'errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount', 'stats', 'settings'])
+  }, 60_000)
+
+  it('stops without a stack trace when the reader closes the pipe (| head)', async () => {
+    for (const format of ['json', 'stylish']) {
+      const child = spawn(process.execPath, [bin, '--format', format, 'long.md'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}})
+      let stderr = ''
+      child.stderr.on('data', (d) => (stderr += d))
+      // Read the first piece, then close our end as `head -c` does.
+      await new Promise((resolve) => child.stdout.once('data', resolve))
+      child.stdout.destroy()
+      const code = await new Promise((resolve) => child.on('close', resolve))
+      expect(stderr).toBe('')
+      expect(code).toBe(1)
+    }
+  }, 60_000)
 })

@@ -13,6 +13,7 @@ export function soplint(args: string[], options: {cwd?: string; input?: string |
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env}
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}

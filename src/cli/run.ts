@@ -6,6 +6,7 @@ import path from 'node:path'
 import {findConfig, readConfigFile, type FoundConfig} from '../node/config.ts'
 import {InputError, isInputError} from '../core/errors.ts'
 import {formatters, type FileResult} from '../formatters/index.ts'
+import {jsonChunks} from '../formatters/json.ts'
 import {canFix, formatOf, inputFormats, kindFromName, kinds, latexError, lint, mergeConfig, parseYaml, presets, ruleMeta, ruleSetting, validateConfig, didYouMean, type Config, type InputFormat, type LintResult} from '../index.ts'
 import {lineOf, splitMessages, type Assembled} from '../core/formats/include.ts'
 import type {Root as MdastRoot} from 'mdast'
@@ -157,7 +158,15 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const report = plan && (plan.mode === 'dry-run' || inputs.some((input) => input.stdin)) ? io.stderr : io.stdout
   const color = options.color ?? (!process.env.NO_COLOR && !(options.outputFile && !options.annotate) && Boolean((report as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale, example: m.example}]))
-  const output = formatter(results, {cwd, color, rulesMeta})
+  // JSON to a stream is written in pieces as it is made (a long document's report is large).
+  if (options.format === 'json' && !options.outputFile) {
+    for (const chunk of [...jsonChunks(results), '\n']) {
+      // A reader that went away (`| head`) ends the report: stop writing.
+      if ((report as {destroyed?: boolean}).destroyed) break
+      if (!report.write(chunk)) await drained(report)
+    }
+  }
+  const output = options.format === 'json' && !options.outputFile ? '' : formatter(results, {cwd, color, rulesMeta})
   // With --annotate, -o names the annotated copy; the report goes to standard output.
   if (options.outputFile && !options.annotate) {
     await writeFile(options.outputFile, output).catch((error: NodeJS.ErrnoException) => {
@@ -186,6 +195,19 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
 }
 
 /** `soplint rules`: every rule with its level for a kind of statement. */
+/** Until a stream that asked to wait can take more, or has closed. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
+}
+
 export async function listRules(preset: string | undefined, io: IO): Promise<number> {
   const kind = preset ?? 'sop'
   if (!kinds.includes(kind as never)) throw new InputError(`--preset: unknown kind "${kind}"${didYouMean(kind, kinds)} (kinds: ${kinds.join(', ')})`)
