@@ -105,12 +105,17 @@ describe('markup, LaTeX and Word limits', () => {
   const links = '[a](b) word\n'.repeat(6000)
   const items = '- an item\n'.repeat(6000)
   const setext = 'Title\n---\n\n'.repeat(6000)
+  const blankLines = '\n'.repeat(200_000) + 'word\n'
+  const tinyParagraphs = 'a\n\n'.repeat(40_000)
   const over: Array<[string, string, string, string]> = [
     ['inline marks', 'marks.md', marks, markupReason(marks, 1, 'marks', 'marks of emphasis, code, HTML, math and tables')],
     ['links', 'links.md', links, markupReason(links, markupLimitsFor(links.length).brackets + 1, 'brackets', 'links and footnotes')],
     ['list items', 'list.md', items, markupReason(items, markupLimitsFor(items.length).blocks + 1, 'blocks', 'headings, list items and footnotes')],
     // The underline of heading k is on line 3k - 1.
     ['setext headings', 'setext.md', setext, markupReason(setext, 3 * (markupLimitsFor(setext.length).blocks + 1) - 1, 'blocks', 'headings, list items and footnotes')],
+    ['blank lines', 'blank.md', blankLines, `line ${markupLimitsFor(blankLines.length).lines + 1}: more than ${markupLimitsFor(blankLines.length).lines.toLocaleString('en-US')} lines (50,000, and 40 for each KB of text); soplint does not read documents with this many lines`],
+    // Paragraph k starts on line 2k - 1; plain text is held to the same limit.
+    ['paragraphs', 'paragraphs.txt', tinyParagraphs, `line ${2 * (markupLimitsFor(tinyParagraphs.length).paragraphs + 1) - 1}: more than ${markupLimitsFor(tinyParagraphs.length).paragraphs.toLocaleString('en-US')} paragraphs (20,000, and 10 for each KB of text); soplint does not read documents with this many paragraphs`],
     ['LaTeX', 'long.tex', tex('A word. '.repeat(latexLimit / 8 + 1)), 'is 129 KB of LaTeX, over the 128 KB soplint reads in LaTeX (its parser is slow); lint the text as Markdown or plain text, or split it']
   ]
   for (const [what, name, text, reason] of over) {
@@ -126,7 +131,9 @@ describe('markup, LaTeX and Word limits', () => {
       '**bold** word '.repeat(markupLimits.marks / 2),
       '[a](b) word\n'.repeat(markupLimits.brackets),
       '- an item\n'.repeat(markupLimits.blocks),
-      '`code` and $x$ and <b>html</b> word '.repeat(markupLimits.marks / 8)
+      '`code` and $x$ and <b>html</b> word '.repeat(markupLimits.marks / 8),
+      'a\n\n'.repeat(markupLimits.paragraphs),
+      '\n'.repeat(markupLimits.lines - 2) + 'word\n'
     ]
     for (const text of at) await expect(bundle.lint(text, {format: 'md'})).resolves.toBeDefined()
     // Linting LaTeX at the limit takes seconds: the check before the parse is what is tested here.

@@ -40,16 +40,24 @@ export const markupLimits = {
   bracketsPerKB: 5,
   /** Lines that start a heading, a list item or a footnote definition. */
   blocks: 5_000,
-  blocksPerKB: 5
+  blocksPerKB: 5,
+  /** Paragraphs and other blocks: a line of text after a blank line. Each costs the parsers and the rules tens of microseconds whatever its length. */
+  paragraphs: 20_000,
+  paragraphsPerKB: 10,
+  /** Lines, blank or not: a line costs the Markdown parser a few microseconds however short. */
+  lines: 50_000,
+  linesPerKB: 40
 }
 
 /** The markup limits for a text of `length` characters. */
-export function markupLimitsFor(length: number): {marks: number; brackets: number; blocks: number} {
+export function markupLimitsFor(length: number): {marks: number; brackets: number; blocks: number; paragraphs: number; lines: number} {
   const kb = Math.floor(length / 1024)
   return {
     marks: markupLimits.marks + markupLimits.marksPerKB * kb,
     brackets: markupLimits.brackets + markupLimits.bracketsPerKB * kb,
-    blocks: markupLimits.blocks + markupLimits.blocksPerKB * kb
+    blocks: markupLimits.blocks + markupLimits.blocksPerKB * kb,
+    paragraphs: markupLimits.paragraphs + markupLimits.paragraphsPerKB * kb,
+    lines: markupLimits.lines + markupLimits.linesPerKB * kb
   }
 }
 
@@ -61,14 +69,18 @@ export function checkNesting(text: string, format: InputFormat): void {
   if (format === 'tex' && text.length > latexLimit) {
     throw new InputError(`is ${Math.ceil(text.length / 1024)} KB of LaTeX, over the ${latexLimit / 1024} KB soplint reads in LaTeX (its parser is slow); lint the text as Markdown or plain text, or split it`)
   }
-  const problem = format === 'md' ? markdownProblem(text) : format === 'tex' ? latexProblem(text) : undefined
-  if (problem) throw new InputError(`line ${problem.line}: ${problem.reason}; soplint does not read documents ${problem.markup ? 'with this much markup' : 'nested this deep'}`)
+  const problem = format === 'md' ? markdownProblem(text) : format === 'tex' ? latexProblem(text) : format === 'txt' ? markdownProblem(text, false) : undefined
+  if (problem) throw new InputError(`line ${problem.line}: ${problem.reason}; soplint does not read documents ${problem.shape ?? (problem.markup ? 'with this much markup' : 'nested this deep')}`)
 }
 
 const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/
 const blockStart = /^(?:#{1,6}(?:[ \t]|$)|\[\^[^\]]+\]:)/
 
-function markdownProblem(text: string): {line: number; reason: string; markup?: boolean} | undefined {
+type Problem = {line: number; reason: string; markup?: boolean; shape?: string}
+
+// The limits of a Markdown text, or with `markdown` false those of plain text (lines and
+// paragraphs only).
+function markdownProblem(text: string, markdown = true): Problem | undefined {
   const limits = markupLimitsFor(text.length)
   // "more than 5,000 links and footnotes", and for a long text what its limit is made of.
   const over = (limit: number, base: number, perKB: number, what: string) => `more than ${count(limit)} ${what}${limit === base ? '' : ` (${count(base)}, and ${perKB} for each KB of text)`}`
@@ -77,6 +89,7 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
   let marks = 0
   let brackets = 0
   let blocks = 0
+  let paragraphs = 0
   // Whether the line before was blank (or there was none): a line of `=` or `-` under text makes
   // it a heading (setext), which costs what any heading costs.
   let blank = true
@@ -86,18 +99,21 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
     const start = from
     from = to + (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? 2 : 1)
     line++
+    if (line > limits.lines && from <= text.length) return {line, reason: over(limits.lines, markupLimits.lines, markupLimits.linesPerKB, 'lines'), shape: 'with this many lines'}
     const first = text.charCodeAt(start)
     // A line starting with a letter (most of them) has no prefix, list marker or block start.
     const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
     const above = blank
-    blank = false
+    const row = letter ? '' : text.slice(start, to)
+    blank = !letter && row.trim() === ''
+    if (blank) {
+      open = 0
+      continue
+    }
+    // A line of text after a blank one starts a paragraph (or another block).
+    if (above && ++paragraphs > limits.paragraphs) return {line, reason: over(limits.paragraphs, markupLimits.paragraphs, markupLimits.paragraphsPerKB, 'paragraphs'), shape: 'with this many paragraphs'}
+    if (!markdown) continue
     if (!letter) {
-      const row = text.slice(start, to)
-      if (row.trim() === '') {
-        open = 0
-        blank = true
-        continue
-      }
       const prefix = /^[ \t>]*/.exec(row)![0]
       let quotes = 0
       for (const ch of prefix) if (ch === '>') quotes++
@@ -137,7 +153,7 @@ function markdownProblem(text: string): {line: number; reason: string; markup?: 
 
 const count = (n: number) => n.toLocaleString('en-US')
 
-function latexProblem(text: string): {line: number; reason: string; markup?: boolean} | undefined {
+function latexProblem(text: string): Problem | undefined {
   let line = 1
   let depth = 0
   for (let i = 0; i < text.length; i++) {

@@ -108,7 +108,8 @@ export function lintSync(text: string, options: LintOptions = {}): LintResult {
   const overrides = options.overrides ? validateConfig(options.overrides, options.overridesSource ?? 'command line') : {}
   const config = options.overrides ? mergeConfig(files, overrides) : files
   if (!options.mdast) checkNesting(text, format)
-  const retext = retextPass(retextPlugins)
+  // The retext plugins of the rules that may run (a fix pass or a quick fix runs a few).
+  const retext = retextPass(options.only ? new Map([...retextPlugins].filter(([id]) => options.only!.includes(id))) : retextPlugins)
   const doc = parseDocument(text, format, treeFor(text, format, options.mdast), retext.onTree)
   let inferred: ReturnType<typeof inferKind>
   const settings = resolveSettings(files, doc.frontmatter, options.filePath, overrides, () => (inferred = inferKind(doc))?.kind)

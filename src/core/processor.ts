@@ -756,10 +756,17 @@ const letterOrDigit = /[\p{L}\p{N}]/u
 // A place to cut at or after `at`: a space with a letter or digit on each side, so that the words
 // on either side are whole tokens that no parse-latin plugin merges across white space, and the
 // space is inside a sentence (sentences end only at terminal punctuation, and merging never
-// splits). -1 when there is none.
-function cutAfter(string: string, at: number): number {
+// splits). Prose has one every few words. A text with none for `stretch` characters is not prose
+// ("Dr. Mr. e.g. i.e. " over and over, a list of numbers after commas): read whole, parse-latin's
+// merges cost the square of its length (2 MB of abbreviations did not finish in two minutes), so
+// it is cut at the first space after `at` instead, where the two sides may parse as one sentence
+// or two differently from the whole. -1 when there is no cut before the end.
+function cutAfter(string: string, at: number, stretch = 2048): number {
+  let space = -1
   for (let i = string.indexOf(' ', at); i > 0 && i < string.length - 1; i = string.indexOf(' ', i + 1)) {
     if (letterOrDigit.test(string[i - 1]) && letterOrDigit.test(string[i + 1])) return i
+    if (space < 0) space = i
+    if (i - at > stretch) return space
   }
   return -1
 }
@@ -884,20 +891,23 @@ function splitAfterEtc(paragraph: NlcstParagraph): void {
       out.push(node)
       continue
     }
-    let sentence = node
-    for (let i = 0; i < sentence.children.length - 2; i++) {
-      const word = sentence.children[i]
-      const gap = sentence.children[i + 1]
-      const next = sentence.children[i + 2]
+    // Each cut is found in one pass over the sentence, and the pieces sliced once: slicing the
+    // rest of the sentence at every cut cost the square of its length.
+    const children = node.children
+    let from = 0
+    for (let i = 0; i < children.length - 2; i++) {
+      const word = children[i]
+      const gap = children[i + 1]
+      const next = children[i + 2]
       if (word.type !== 'WordNode' || gap.type !== 'WhiteSpaceNode' || next.type !== 'WordNode') continue
       // "etc." is four characters: most words go on their length (positions are set by now).
       const length = word.position ? (word.position.end.offset ?? 0) - (word.position.start.offset ?? 0) : 4
       if (length !== 4 || nlcstToString(word).toLowerCase() !== 'etc.' || !/^\p{Lu}/u.test(nlcstToString(next))) continue
-      out.push(sentenceOf(sentence.children.slice(0, i + 1)), gap)
-      sentence = sentenceOf(sentence.children.slice(i + 2))
-      i = -1
+      out.push(sentenceOf(children.slice(from, i + 1)), gap)
+      from = i + 2
+      i++
     }
-    out.push(sentence)
+    out.push(from === 0 ? node : sentenceOf(children.slice(from)))
   }
   paragraph.children = out
 }

@@ -57,12 +57,21 @@ function runPlugins(plugins: ReadonlyMap<string, RetextPlugin>, block: ProseBloc
       if (chosen.length === 0) continue
       if (chosen.length < nodes.length || narrow) walked = {type: 'RootNode', children: [{type: 'ParagraphNode', children: chosen}]}
     }
-    const from = file.messages.length
-    transformer(walked, file)
-    for (const message of file.messages.slice(from)) {
+    // A plugin's message is an Error (VFileMessage), and an engine records the stack of each:
+    // on a text where every word is repeated that was a third of the lint. Nobody reads them.
+    const errors = Error as {stackTraceLimit?: number}
+    const limit = errors.stackTraceLimit
+    errors.stackTraceLimit = 0
+    try {
+      transformer(walked, file)
+    } finally {
+      errors.stackTraceLimit = limit
+    }
+    for (const message of file.messages) {
       const place = toSource(block, message.place)
       if (place) findings.get(id)!.push({message, ...place})
     }
+    file.messages.length = 0
   }
 }
 
