@@ -44,6 +44,10 @@ export const shapes = [
   {id: 'long-sentence', format: 'md', unit: 'word', make: (n) => para(n, (i) => w(i)).replace(/\n$/, '.\n')},
   {id: 'long-paragraph', format: 'md', unit: 'word', make: (n) => para(n, (i) => w(i) + ((i + 1) % 15 === 0 ? '.' : '')).replace(/\s*$/, '.\n')},
   {id: 'one-line', format: 'md', unit: 'word', make: (n) => para(n, (i) => `${w(i)}${i % 9 === 8 ? '.' : ''}`, Infinity)},
+  {id: 'long-word', format: 'md', unit: '10 letters', make: (n) => `I wrote ${'qwertyuiop'.repeat(n)} once.\n`},
+  {id: 'abbreviations', format: 'md', unit: 'abbreviation run', make: (n) => para(n, () => 'Dr. Mr. e.g. i.e. U.S. etc.', Infinity)},
+  {id: 'repeated-words', format: 'md', unit: 'word', make: (n) => para(n, () => 'the', Infinity)},
+  {id: 'one-word-lines', format: 'md', unit: 'line', make: (n) => para(n, (i) => w(i), 1)},
   {id: 'latex-textbf', format: 'tex', unit: '\\textbf', make: (n) => `\\documentclass{article}\n\\begin{document}\n${para(n, (i) => `\\textbf{${w(i)}} ${w(i + 1)}`)}\\end{document}\n`},
   {id: 'latex-macros', format: 'tex', unit: 'macro', make: (n) => `\\documentclass{article}\n\\begin{document}\n${para(n, (i) => `\\emph{${w(i)}}~\\cite{k${i}} ${w(i + 2)}`)}\\end{document}\n`},
   {id: 'latex-math', format: 'tex', unit: 'math span', make: (n) => `\\documentclass{article}\n\\begin{document}\n${para(n, (i) => `an $F_${i % 10}$ ${w(i)}`)}\\end{document}\n`}

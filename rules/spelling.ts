@@ -345,12 +345,16 @@ function beforeMethodHead(word: Token): boolean {
 // name, and is checked whatever its length. A word in capitals or mixed case is checked only
 // against the names of the terminology list ("USNEIX" for "USENIX").
 function unknownWord(speller: Speller, text: string, word: Token, occurrences: (text: string) => number): Pick<Report, 'message' | 'expected' | 'fixable'> | undefined {
-  // Past the longest English word (45 letters) a "word" is a run of keys, a hash or an identifier,
-  // and searching its neighbours costs the square of its length (a word of 100,000 letters took
-  // 19 s): none is judged.
-  if (text.length < 4 || text.length > 45) return undefined
+  if (text.length < 4) return undefined
   const capital = capitalWord.test(text)
   const lower = text.toLowerCase()
+  // Past the longest English word (45 letters) no dictionary word is near, and searching the
+  // neighbours or the splits costs the square of the length (a word of 100,000 letters took
+  // 19 s): a lower-case one is said to be in no dictionary, with nothing offered.
+  if (text.length > 45) {
+    if (capital || !lowerWord.test(text) || speller.known(lower) || speller.derived(lower)) return undefined
+    return {message: `${quote(text)} is in no English dictionary; check its spelling, or add it to \`.soplintaccept\` if it is right`, expected: []}
+  }
   if (!capital && !lowerWord.test(text)) {
     // An identifier in camelCase ("openApp") is not a name misspelt; a name in capitals is one
     // slip from its term at most ("USNEIX", "PyTroch").

@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('linear growth on the shapes that were quadratic', () => {
-  const once = ['bold-spans', 'italic-spans', 'bold-one-line', 'links', 'inline-code', 'footnotes', 'inline-math', 'setext-headings', 'latex-textbf', 'latex-macros']
+  const once = ['bold-spans', 'italic-spans', 'bold-one-line', 'links', 'inline-code', 'footnotes', 'inline-math', 'setext-headings', 'long-word', 'abbreviations', 'latex-textbf', 'latex-macros']
   for (const id of once) {
     it(id, async () => {
       const shape = shapes.find((s) => s.id === id)!
