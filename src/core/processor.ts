@@ -646,7 +646,15 @@ function addBlock(text: string, node: MdastNodes & MdastParent, type: 'paragraph
     }
     onTree?.(block, tree, nodes, sentences)
   })
+  // The flattened string and its maps were for the tokens and the retext plugins, both done with
+  // this block now: kept, they held 9 bytes for each character of a long document through the
+  // rules (45 MB at 5 MB).
+  block.string = ''
+  block.src = noOffsets
+  block.ends = noOffsets
 }
+
+const noOffsets = new Int32Array(0)
 
 // Adds the sentence to the block; false when it has no tokens and is left out.
 function addSentence(text: string, node: NlcstSentence, block: ProseBlock, flat: Flat): boolean {
