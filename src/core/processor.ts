@@ -735,6 +735,13 @@ export function proseBatches(string: string, emit: (tree: NlcstRoot) => void, pi
       for (const child of [space, ...head.children]) open.children.push(child as NlcstSentence['children'][number])
       open.position = {start: open.position!.start, end: head.position!.end}
       rest = rest.slice(1)
+      // A sentence that runs on for thousands of words is not prose ("word word word ..." for a
+      // megabyte): held until it ended, its tree took a gigabyte at 3 MB. What it has so far goes
+      // to the rules as a sentence of its own, and the rest as the next.
+      if (open.children.length > giantSentence) {
+        emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: [open]}]})
+        open = undefined
+      }
     }
     let last = rest.length - 1
     while (last >= 0 && rest[last].type !== 'SentenceNode') last--
@@ -745,6 +752,9 @@ export function proseBatches(string: string, emit: (tree: NlcstRoot) => void, pi
   }
   if (open) emit({type: 'RootNode', children: [{type: 'ParagraphNode', children: [open]}]})
 }
+
+/** Nodes (words, spaces, marks) a sentence may reach before it is handed over in parts: about 8,000 words. */
+const giantSentence = 16_384
 
 // Where to cut a block's prose into pieces of about `piece` characters; none for a short block.
 function cutsOf(string: string, piece: number): number[] {
