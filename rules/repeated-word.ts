@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {defineRule} from '../src/core/rule.ts'
 import type {Token} from '../src/core/types.ts'
-import {quote, reportFirstOfOverlaps} from './util.ts'
+import {quote} from './util.ts'
 
 /** The same word twice in a row ("the the"). */
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     example: {before: 'I improved the the throughput of our pipeline.', after: 'I improved the throughput of our pipeline.'}
   },
   check({doc, report, retext}) {
-    const found: Array<{start: number; end: number; message: string; expected: string[]}> = []
+    const found: Found[] = []
     for (const {start, end} of retext) {
       const actual = doc.text.slice(start, end)
       const word = actual.split(/\s+/)[0]
@@ -27,13 +27,21 @@ export default defineRule({
       // the range would delete it, so the finding is reported without a fix.
       if (!/^[\p{L}\p{M}\p{N}'\u2019.-]+\s+[\p{L}\p{M}\p{N}'\u2019.-]+$/u.test(actual)) {
         const first = actual.match(/^[\p{L}\p{N}'\u2019-]+/u)?.[0] ?? word
-        found.push({start, end, message: `${quote(actual)} repeats the word ${quote(first)}; delete one of them`, expected: []})
+        found.push({start, end, say: () => ({message: `${quote(actual)} repeats the word ${quote(first)}; delete one of them`, expected: []})})
         continue
       }
-      found.push({start, end, message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})
+      found.push({start, end, say: () => ({message: `${quote(actual)} repeats a word; write ${quote(word)}`, expected: [word]})})
     }
     for (const block of doc.blocks) repeatedRuns(doc.text, block.tokens, found)
-    reportFirstOfOverlaps(found, report)
+    // The earliest and widest of overlapping findings, as reportFirstOfOverlaps chooses; the
+    // message is written only for those (a run-on "word word word ..." has a pair at every word).
+    found.sort((a, b) => a.start - b.start || b.end - a.end)
+    let last = -1
+    for (const f of found) {
+      if (f.start < last) continue
+      last = f.end
+      report({start: f.start, end: f.end, ...f.say()})
+    }
   }
 })
 
@@ -95,7 +103,14 @@ const notAdverbs = new Set(['apply', 'reply', 'supply', 'imply', 'comply', 'mult
 const adverbs = new Set(['also', 'not', 'never', 'always', 'just', 'even', 'still', 'only', 'soon', 'then'])
 const isAdverb = (w: string) => adverbs.has(w) || (w.length >= 5 && w.endsWith('ly') && !notAdverbs.has(w))
 
-function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number; end: number; message: string; expected: string[]}>): void {
+/** A finding, its message made only when it is reported. */
+interface Found {
+  start: number
+  end: number
+  say: () => {message: string; expected: string[]}
+}
+
+function repeatedRuns(text: string, tokens: Token[], found: Found[]): void {
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start))
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i]
@@ -103,7 +118,7 @@ function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number
     const b = tokens[i + 2]
     if (b && a.norm === b.norm && functionWords.has(a.norm) && mid.kind === 'word' && b.kind === 'word' && isAdverb(mid.norm) && spaceOnly(a, mid) && spaceOnly(mid, b)) {
       const fixed = `${a.text} ${mid.text}`
-      found.push({start: a.start, end: b.end, message: `${quote(text.slice(a.start, b.end))} repeats ${quote(a.text)}; write ${quote(fixed)}`, expected: [fixed]})
+      found.push({start: a.start, end: b.end, say: () => ({message: `${quote(text.slice(a.start, b.end))} repeats ${quote(a.text)}; write ${quote(fixed)}`, expected: [fixed]})})
       i += 2
       continue
     }
@@ -127,7 +142,7 @@ function repeatedRuns(text: string, tokens: Token[], found: Array<{start: number
       const end = run[2 * n - 1].end
       const possessive = run[2 * n - 1].norm !== run[n - 1].norm ? run[2 * n - 1].text.slice(run[n - 1].text.length) : ''
       const first = text.slice(start, run[n - 1].end) + possessive
-      found.push({start, end, message: `${quote(text.slice(start, end))} repeats ${n === 1 ? 'a word' : quote(first)}; write ${quote(first)}`, expected: [first]})
+      found.push({start, end, say: () => ({message: `${quote(text.slice(start, end))} repeats ${n === 1 ? 'a word' : quote(first)}; write ${quote(first)}`, expected: [first]})})
       i += 2 * n - 1
       break
     }
