@@ -194,16 +194,22 @@ export async function fix(text: string, options: FixOptions = {}): Promise<FixRe
 // One pass: right to left so earlier offsets stay valid. A fix that overlaps or touches one
 // already applied waits for the next pass (as in ESLint), and so does one whose text moved.
 function applyFixes(body: string, fixes: LintMessage[]): {text: string; count: number} {
+  // From the end backward, each fix ending before the last one applied starts; the text before
+  // it is as it was, so it is read from `body`, and the pieces are joined once at the end
+  // (splicing each fix into the whole text cost the square of its length: 30 of the 38 s of
+  // --fix on a 4.9 MB statement).
+  const parts: string[] = []
   let count = 0
   let limit = Infinity
   for (const m of [...fixes].sort((a, b) => b.offset - a.offset || b.endOffset - a.endOffset)) {
     if (m.endOffset >= limit || m.offset > m.endOffset) continue
     if (body.slice(m.offset, m.endOffset) !== m.actual || m.expected[0] === m.actual) continue
-    body = body.slice(0, m.offset) + m.expected[0] + body.slice(m.endOffset)
+    parts.push(body.slice(m.endOffset, limit === Infinity ? body.length : limit), m.expected[0])
     limit = m.offset
     count++
   }
-  return {text: body, count}
+  parts.push(body.slice(0, limit === Infinity ? body.length : limit))
+  return {text: parts.reverse().join(''), count}
 }
 
 /** The input format implied by a file name. */
