@@ -12,33 +12,20 @@ import type {Doc, Token} from '../src/core/types.ts'
 import type {Report} from '../src/core/rule.ts'
 import {quote, reportPhrases} from './util.ts'
 import {dictionaryData, getSpeller, type Speller} from './speller.ts'
+import {keyedLine} from './lines.ts'
 import {indexOfToken} from './tokens.ts'
 
 /** The list of common misspellings: 2 MB, so it is loaded through the data loader, not imported. */
 const misspellingsData = defineData<string>('misspellings', () => import('./data/misspellings.ts').then((m) => m.default as string))
 
-/**
- * The corrections of a misspelling, found by binary search in the sorted data string itself:
- * building a table of 90,000 entries cost more than linting a whole statement.
- */
+/** The corrections of a misspelling, found by binary search in the sorted data string itself. */
 function corrections(key: string): readonly string[] | undefined {
   const misspellings = misspellingsData.get()
-  // The data opens with a newline; every line starts after one. Searching back from mid - 1
-  // keeps start <= mid, so each step shrinks the range.
-  let lo = 1
-  let hi = misspellings.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const start = misspellings.lastIndexOf('\n', mid - 1) + 1
-    const tab = misspellings.indexOf('\t', start)
-    const end = misspellings.indexOf('\n', tab)
-    if (tab < 0 || end < 0) return undefined
-    const candidate = misspellings.slice(start, tab)
-    if (candidate === key) return misspellings.slice(tab + 1, end).split(',')
-    if (candidate < key) lo = end + 1
-    else hi = start
-  }
-  return undefined
+  // The data opens with a newline.
+  const start = keyedLine(misspellings, key)
+  if (start < 0) return undefined
+  const tab = misspellings.indexOf('\t', start)
+  return misspellings.slice(tab + 1, misspellings.indexOf('\n', tab)).split(',')
 }
 
 const cache = new Map<string, readonly string[] | null>()

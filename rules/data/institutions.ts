@@ -6,6 +6,7 @@ import aliasData from './institution-aliases.yml'
 import orgData from './organizations.yml'
 import universities from './universities.ts'
 import type {Doc, Sentence, Token} from '../../src/core/types.ts'
+import {keyedLine} from '../lines.ts'
 
 /** Whether an institution is a place of study or an employer. */
 export type InstitutionKind = 'university' | 'company'
@@ -219,35 +220,22 @@ export function namesByFirstWord(list: string): string {
   return `\t${lines.map((l) => `\n${l.key}\t${l.name}`).join('')}\n`
 }
 
-// The names whose first word is `word` in a grouped list: a binary search for one of its lines
-// (each starts after a newline; searching back from mid - 1 keeps start <= mid), then its
-// neighbours with the same word.
+// The names whose first word is `word` in a grouped list (its lines after the first): a binary
+// search for one of its lines, then its neighbours with the same word.
 function groupedNames(list: string, word: string): string[] {
-  let lo = list.indexOf('\n') + 1
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const start = list.lastIndexOf('\n', mid - 1) + 1
-    const tab = list.indexOf('\t', start)
-    const end = list.indexOf('\n', tab)
-    const key = list.slice(start, tab)
-    if (key === word) {
-      let first = start
-      while (first > 1 && keyBefore(list, first) === word) first = list.lastIndexOf('\n', first - 2) + 1
-      const names: string[] = []
-      for (let at = first; at < list.length - 1; ) {
-        const t = list.indexOf('\t', at)
-        if (list.slice(at, t) !== word) break
-        const e = list.indexOf('\n', t)
-        names.push(list.slice(t + 1, e))
-        at = e + 1
-      }
-      return names
-    }
-    if (key < word) lo = end + 1
-    else hi = start
+  const start = keyedLine(list, word, list.indexOf('\n') + 1)
+  if (start < 0) return []
+  let first = start
+  while (first > 1 && keyBefore(list, first) === word) first = list.lastIndexOf('\n', first - 2) + 1
+  const names: string[] = []
+  for (let at = first; at < list.length - 1; ) {
+    const t = list.indexOf('\t', at)
+    if (list.slice(at, t) !== word) break
+    const e = list.indexOf('\n', t)
+    names.push(list.slice(t + 1, e))
+    at = e + 1
   }
-  return []
+  return names
 }
 
 // The first word of the line before the one starting at `start`, or undefined before the first.

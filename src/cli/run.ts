@@ -159,14 +159,15 @@ export async function run(paths: string[], options: CliOptions, io: IO): Promise
   const color = options.color ?? (!process.env.NO_COLOR && !(options.outputFile && !options.annotate) && Boolean((report as NodeJS.WriteStream).isTTY))
   const rulesMeta = Object.fromEntries(ruleMeta.map((m) => [m.id, {description: m.description, url: m.url, rationale: m.rationale, example: m.example}]))
   // JSON to a stream is written in pieces as it is made (a long document's report is large).
-  if (options.format === 'json' && !options.outputFile) {
+  const streamJson = options.format === 'json' && !options.outputFile
+  if (streamJson) {
     for (const chunk of [...jsonChunks(results), '\n']) {
       // A reader that went away (`| head`) ends the report: stop writing.
       if ((report as {destroyed?: boolean}).destroyed) break
       if (!report.write(chunk)) await drained(report)
     }
   }
-  const output = options.format === 'json' && !options.outputFile ? '' : formatter(results, {cwd, color, rulesMeta})
+  const output = streamJson ? '' : formatter(results, {cwd, color, rulesMeta})
   // With --annotate, -o names the annotated copy; the report goes to standard output.
   if (options.outputFile && !options.annotate) {
     await writeFile(options.outputFile, output).catch((error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import type {FileResult, Formatter} from './types.ts'
 
 const mark = '\u0000soplint messages\u0000'
+const markJson = JSON.stringify(mark)
 
 /**
  * ESLint-compatible JSON, in pieces of about `per` messages: a long document may have a hundred
@@ -12,7 +13,7 @@ export function* jsonChunks(results: FileResult[], per = 500): Generator<string>
   for (const [index, {source, ...result}] of results.entries()) {
     // The result's fields in their order, with a mark where the messages go.
     const head = JSON.stringify({...result, messages: [mark]})
-    const at = head.indexOf(JSON.stringify(mark))
+    const at = head.indexOf(markJson)
     let part = (index > 0 ? ',' : '') + head.slice(0, at)
     for (const [i, m] of result.messages.entries()) {
       part += (i > 0 ? ',' : '') + JSON.stringify(message(m))
@@ -21,7 +22,7 @@ export function* jsonChunks(results: FileResult[], per = 500): Generator<string>
         part = ''
       }
     }
-    yield part + head.slice(at + JSON.stringify(mark).length)
+    yield part + head.slice(at + markJson.length)
   }
   yield ']'
 }
